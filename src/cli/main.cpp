@@ -1,0 +1,204 @@
+// kessan: command-line entry point. Parses arguments, reads the journal,
+// runs a report and hands it to a writer. Exit codes (docs/cli.md):
+//   0 success, 1 errors in the input (nothing is printed on stdout),
+//   2 wrong usage of the command line.
+
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+
+#include "core/diagnostic.hpp"
+#include "read/journal_reader.hpp"
+#include "report/balance_report.hpp"
+#include "write/balance_writer.hpp"
+
+namespace {
+
+using namespace kessan;
+
+constexpr int kExitInputError = 1;
+constexpr int kExitUsage = 2;
+
+struct CommonOptions {
+  std::string file;
+  std::size_t max_errors = 100;
+  unsigned threads = 0;
+};
+
+void add_common(CLI::App* app, CommonOptions* o) {
+  app->add_option("-f,--file", o->file, "Journal file to read (default: $LEDGER_FILE)");
+  app->add_option("--max-errors", o->max_errors, "Stop after this many errors")->check(CLI::PositiveNumber);
+  app->add_option("--threads", o->threads, "Parser threads (0: one per core)");
+}
+
+// Shows "reading: 42%" on a terminal for runs longer than half a second.
+class Progress {
+ public:
+  Progress() : enabled_(isatty(STDERR_FILENO) == 1), start_(std::chrono::steady_clock::now()) {}
+  ~Progress() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+  void operator()(std::size_t done, std::size_t total) {
+    if (!enabled_ || total == 0) return;
+    if (std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return;
+    shown_ = true;
+    std::fprintf(stderr, "\rreading: %3zu%% (%zu of %zu MB)", done * 100 / total, done >> 20, total >> 20);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::optional<Date> parse_cli_date(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return Date::parse(text);
+}
+
+void print_errors(const std::vector<Diagnostic>& errors, std::size_t max_errors) {
+  for (const auto& d : errors) std::cerr << render(d);
+  if (errors.size() >= max_errors)
+    std::cerr << "stopped after " << max_errors << " errors (use --max-errors to see more)\n";
+  else if (errors.size() > 1)
+    std::cerr << errors.size() << " errors\n";
+}
+
+std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
+  std::string file = o.file;
+  if (file.empty()) {
+    const char* env = std::getenv("LEDGER_FILE");
+    if (env) file = env;
+  }
+  if (file.empty()) {
+    std::cerr << "kessan: no journal given: use -f FILE (or set LEDGER_FILE)\n";
+    *exit_code = kExitUsage;
+    return nullptr;
+  }
+  Progress progress;
+  read::ReadOptions options;
+  options.max_errors = o.max_errors;
+  options.threads = o.threads;
+  options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
+  read::ReadResult result = file == "-" ? read::read_journal_text(
+                                              std::string(std::istreambuf_iterator<char>(std::cin), {}), "-", options)
+                                        : read::read_journal_file(file, options);
+  if (!result.ok()) {
+    print_errors(result.errors, o.max_errors);
+    *exit_code = kExitInputError;
+    return nullptr;
+  }
+  return std::move(result.journal);
+}
+
+int run_check(const CommonOptions& o) {
+  int code = 0;
+  auto journal = load(o, &code);
+  return journal ? 0 : code;
+}
+
+struct BalanceOptions {
+  std::string begin, end, format = "txt";
+  int depth = 0;
+  bool flat = false, empty = false;
+};
+
+int run_balance(const CommonOptions& o, const BalanceOptions& b) {
+  report::BalanceQuery q;
+  q.begin = parse_cli_date(b.begin);
+  q.end = parse_cli_date(b.end);
+  if ((!b.begin.empty() && !q.begin) || (!b.end.empty() && !q.end)) {
+    std::cerr << "kessan: invalid date in -b/-e: expected YYYY-MM-DD\n";
+    return kExitUsage;
+  }
+  q.depth = b.depth;
+  q.flat = b.flat;
+  q.show_empty = b.empty;
+  int code = 0;
+  auto journal = load(o, &code);
+  if (!journal) return code;
+  report::ReportError error;
+  auto r = report::balance_report(*journal, q, &error);
+  if (!r) {
+    std::cerr << "kessan: " << error.message << "\n";
+    return kExitInputError;
+  }
+  if (b.format == "csv")
+    write::write_balance_csv(std::cout, *journal, *r);
+  else if (b.format == "json")
+    write::write_balance_json(std::cout, *journal, *r);
+  else
+    write::write_balance_text(std::cout, *journal, *r);
+  return 0;
+}
+
+int run_accounts(const CommonOptions& o, bool tree) {
+  int code = 0;
+  auto journal = load(o, &code);
+  if (!journal) return code;
+  const Journal& j = *journal;
+  std::vector<char> used(j.accounts.size(), 0);
+  for (AccountId a : j.post_account) used[a] = 1;
+  for (const auto& d : j.account_declarations) used[d.account] = 1;
+  // Depth-first in name order, so parents precede children.
+  std::vector<AccountId> stack(j.accounts.children(AccountTree::kRoot).rbegin(),
+                               j.accounts.children(AccountTree::kRoot).rend());
+  while (!stack.empty()) {
+    AccountId a = stack.back();
+    stack.pop_back();
+    if (tree)
+      std::cout << std::string((j.accounts.depth(a) - 1) * 2, ' ') << j.accounts.leaf_name(a) << '\n';
+    else if (used[a])
+      std::cout << j.accounts.full_name(a) << '\n';
+    const auto& kids = j.accounts.children(a);
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  }
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{"kessan: financial statements from double-entry books"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kessan 0.1.0");
+  app.footer("Exit codes: 0 success, 1 errors in the input, 2 wrong usage.");
+
+  CommonOptions common;
+
+  auto* check = app.add_subcommand("check", "Read and validate a journal; print nothing when it is sound");
+  add_common(check, &common);
+
+  BalanceOptions bal;
+  auto* balance = app.add_subcommand("bal", "Account balances");
+  balance->alias("balance");
+  add_common(balance, &common);
+  balance->add_option("-b,--begin", bal.begin, "Include postings on or after this date (YYYY-MM-DD)");
+  balance->add_option("-e,--end", bal.end, "Include postings before this date (YYYY-MM-DD)");
+  balance->add_option("--depth", bal.depth, "Show accounts down to this depth, summing deeper ones")
+      ->check(CLI::PositiveNumber);
+  balance->add_flag("--flat", bal.flat, "One row per account with its own postings (no tree)");
+  balance->add_flag("-E,--empty", bal.empty, "Also show accounts whose balance is zero");
+  balance->add_option("--format", bal.format, "Output format")->check(CLI::IsMember({"txt", "csv", "json"}));
+
+  bool tree = false;
+  auto* accounts = app.add_subcommand("accounts", "List the accounts used or declared");
+  add_common(accounts, &common);
+  accounts->add_flag("--tree", tree, "Show the account tree, indented");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : kExitUsage;
+  }
+  if (*check) return run_check(common);
+  if (*balance) return run_balance(common, bal);
+  if (*accounts) return run_accounts(common, tree);
+  return kExitUsage;
+}

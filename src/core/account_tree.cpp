@@ -1,0 +1,55 @@
+#include "core/account_tree.hpp"
+
+#include <algorithm>
+
+namespace kessan {
+
+AccountTree::AccountTree() {
+  names_.intern("");
+  nodes_.push_back(Node{0, kRoot, 0, {}});
+}
+
+AccountId AccountTree::intern(std::string_view full_name) {
+  auto existing = names_.find(full_name);
+  if (existing != InternTable::kMissing) return existing;
+  AccountId parent = kRoot;
+  auto colon = full_name.rfind(':');
+  if (colon != std::string_view::npos) parent = intern(full_name.substr(0, colon));
+  AccountId id = names_.intern(full_name);
+  nodes_.push_back(Node{id, parent, nodes_[parent].depth + 1, {}});
+  nodes_[parent].children.push_back(id);
+  return id;
+}
+
+long AccountTree::find(std::string_view full_name) const {
+  auto id = names_.find(full_name);
+  return id == InternTable::kMissing ? -1 : static_cast<long>(id);
+}
+
+std::string_view AccountTree::leaf_name(AccountId id) const {
+  std::string_view n = full_name(id);
+  auto colon = n.rfind(':');
+  return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+AccountId AccountTree::ancestor_at_depth(AccountId id, int d) const {
+  while (nodes_[id].depth > d) id = nodes_[id].parent;
+  return id;
+}
+
+bool AccountTree::is_within(AccountId id, AccountId ancestor) const {
+  while (true) {
+    if (id == ancestor) return true;
+    if (id == kRoot) return false;
+    id = nodes_[id].parent;
+  }
+}
+
+void AccountTree::sort_children() {
+  for (auto& n : nodes_) {
+    std::sort(n.children.begin(), n.children.end(),
+              [&](AccountId a, AccountId b) { return leaf_name(a) < leaf_name(b); });
+  }
+}
+
+} // namespace kessan

@@ -1,0 +1,78 @@
+#include "report/balance_report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "read/journal_reader.hpp"
+#include "write/balance_writer.hpp"
+
+namespace kessan {
+namespace {
+
+std::string bal(const std::string& text, report::BalanceQuery q, bool csv = false) {
+  auto r = read::read_journal_text(text, "t.journal");
+  EXPECT_TRUE(r.ok());
+  if (!r.ok()) return "";
+  report::ReportError e;
+  auto rep = report::balance_report(*r.journal, q, &e);
+  EXPECT_TRUE(rep);
+  std::ostringstream out;
+  if (csv)
+    write::write_balance_csv(out, *r.journal, *rep);
+  else
+    write::write_balance_text(out, *r.journal, *rep);
+  return out.str();
+}
+
+const char* kBooks =
+    "2024-01-01 open\n  Assets:Bank:Checking  1,000.00 USD\n  Assets:Bank  50.00 USD\n  Equity:Opening\n\n"
+    "2024-02-01 lunch\n  Expenses:Food  $ 12\n  Assets:Cash\n";
+
+TEST(BalanceReport, TreeFoldsSingleChildren) {
+  EXPECT_EQ(bal(kBooks, {}),
+            "               $ -12\n"
+            "        1,050.00 USD  Assets\n"
+            "        1,050.00 USD    Bank\n"
+            "        1,000.00 USD      Checking\n"
+            "               $ -12    Cash\n"
+            "       -1,050.00 USD  Equity:Opening\n"
+            "                $ 12  Expenses:Food\n"
+            "--------------------\n"
+            "                   0\n");
+}
+
+TEST(BalanceReport, FlatCsvIsExclusiveAndUnformatted) {
+  report::BalanceQuery q;
+  q.flat = true;
+  EXPECT_EQ(bal(kBooks, q, true),
+            "account,amount,commodity\n"
+            "Assets:Bank,50.00,USD\n"
+            "Assets:Bank:Checking,1000.00,USD\n"
+            "Assets:Cash,-12,$\n"
+            "Equity:Opening,-1050.00,USD\n"
+            "Expenses:Food,12,$\n");
+}
+
+TEST(BalanceReport, DateRangeAndDepth) {
+  report::BalanceQuery q;
+  q.flat = true;
+  q.depth = 1;
+  q.begin = Date::parse("2024-01-15");
+  EXPECT_EQ(bal(kBooks, q, true), "account,amount,commodity\nAssets,-12,$\nExpenses,12,$\n");
+  q.begin.reset();
+  q.end = Date::parse("2024-02-01");
+  EXPECT_EQ(bal(kBooks, q, true), "account,amount,commodity\nAssets,1050.00,USD\nEquity,-1050.00,USD\n");
+}
+
+TEST(BalanceReport, EmptyFlagShowsZeroBalances) {
+  const char* text = "2024-01-01 a\n  A  5 X\n  B\n\n2024-01-02 b\n  A  -5 X\n  B\n";
+  report::BalanceQuery q;
+  q.flat = true;
+  EXPECT_EQ(bal(text, q, true), "account,amount,commodity\n");
+  q.show_empty = true;
+  EXPECT_EQ(bal(text, q, true), "account,amount,commodity\nA,0,\nB,0,\n");
+}
+
+} // namespace
+} // namespace kessan
