@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/account_tree.hpp"
+#include "core/column.hpp"
 #include "core/commodity.hpp"
 #include "core/date.hpp"
 #include "core/decimal.hpp"
@@ -104,22 +105,22 @@ class Journal {
   const std::string& file_name(std::uint32_t file) const { return file_names[file]; }
 
   // Transaction columns.
-  std::vector<Date> tx_date;
-  std::vector<Status> tx_status;
-  std::vector<std::uint32_t> tx_first_posting; // size transaction_count() + 1
-  std::vector<SourceLocation> tx_where;
-  std::vector<std::string_view> tx_code;
-  std::vector<std::string_view> tx_description; // "payee | note" kept whole
+  Column<Date> tx_date;
+  Column<Status> tx_status;
+  Column<std::uint32_t> tx_first_posting; // size transaction_count() + 1
+  Column<SourceLocation> tx_where;
+  Column<std::string_view> tx_code;
+  Column<std::string_view> tx_description; // "payee | note" kept whole
 
   // Posting columns.
-  std::vector<std::uint32_t> post_transaction;
-  std::vector<Date> post_date; // the transaction's date, for date scans
-  std::vector<AccountId> post_account;
-  std::vector<CommodityId> post_commodity;
-  std::vector<Int128> post_quantity; // at the commodity's storage scale
-  std::vector<PostingKind> post_kind;
-  std::vector<std::uint8_t> post_inferred; // 1 when the amount was inferred
-  std::vector<std::uint32_t> post_line;    // source line of the posting
+  Column<std::uint32_t> post_transaction;
+  Column<Date> post_date; // the transaction's date, for date scans
+  Column<AccountId> post_account;
+  Column<CommodityId> post_commodity;
+  Column<Int128> post_quantity; // at the commodity's storage scale
+  Column<PostingKind> post_kind;
+  Column<std::uint8_t> post_inferred; // 1 when the amount was inferred
+  Column<std::uint32_t> post_line;    // source line of the posting
 
   // Sparse tables, sorted by posting (or transaction) number.
   std::vector<PostingCost> costs;

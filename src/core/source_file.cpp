@@ -31,7 +31,7 @@ bool SourceFile::open(const std::string& path, std::string* error) {
     return false;
   }
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    void* m = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    void* m = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (m != MAP_FAILED) {
       madvise(m, static_cast<std::size_t>(st.st_size), MADV_WILLNEED);
       ::close(fd);

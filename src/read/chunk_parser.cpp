@@ -29,7 +29,15 @@ bool starts_with_word(std::string_view line, std::string_view word) {
 std::size_t find_invalid_text(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
-  for (std::size_t i = 0; i < n;) {
+  std::size_t i = 0;
+  // Eight bytes at a time while all are printable ASCII.
+  constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if (((w & k80) | ((w - 0x20 * k01) & ~w & k80)) != 0) break;
+  }
+  while (i < n) {
     unsigned char c = p[i];
     if (c >= 0x20 && c < 0x7f) {
       ++i;
@@ -85,6 +93,7 @@ class ChunkParser {
   void run() {
     std::string_view text = in_.text;
     pos_ = 0;
+    reserve(text.size());
     while (pos_ < text.size()) {
       std::string_view line = next_line();
       if (state_.in_comment_block) {
@@ -112,6 +121,26 @@ class ChunkParser {
   }
 
  private:
+  // Room for the postings a chunk of this size usually holds; memory
+  // reserved but never touched costs nothing.
+  void reserve(std::size_t bytes) {
+    ChunkResult& o = *out_;
+    std::size_t posts = bytes / 32 + 16, txs = bytes / 96 + 16;
+    o.tx_date.reserve(txs);
+    o.tx_status.reserve(txs);
+    o.tx_first_posting.reserve(txs + 1);
+    o.tx_line.reserve(txs);
+    o.tx_code.reserve(txs);
+    o.tx_description.reserve(txs);
+    o.post_account.reserve(posts);
+    o.post_commodity.reserve(posts);
+    o.post_quantity.reserve(posts);
+    o.post_scale.reserve(posts);
+    o.post_kind.reserve(posts);
+    o.post_inferred.reserve(posts);
+    o.post_line.reserve(posts);
+  }
+
   // The next line (without its newline or carriage return); advances pos_.
   std::string_view next_line() {
     std::string_view text = in_.text;
@@ -169,6 +198,18 @@ class ChunkParser {
   // Parses YYYY-MM-DD (or / .), with 1- or 2-digit month and day, or MM-DD
   // using the `Y` year.
   bool parse_date(std::string_view s, std::size_t offset, std::string_view line, Date* out) {
+    if (s.size() == 10 && (s[4] == '-' || s[4] == '/' || s[4] == '.') && s[7] == s[4]) {
+      // The common YYYY-MM-DD form.
+      auto d2 = [&](std::size_t k) { return (s[k] - '0') * 10 + (s[k + 1] - '0'); };
+      bool digits = true;
+      for (std::size_t k : {0, 1, 2, 3, 5, 6, 8, 9}) digits &= is_digit(s[k]);
+      if (digits) {
+        auto d = Date::from_ymd(d2(0) * 100 + d2(2), static_cast<unsigned>(d2(5)), static_cast<unsigned>(d2(8)));
+        if (!d) return error(offset, "no such date '" + std::string(s) + "'", "a valid calendar date", line);
+        *out = *d;
+        return true;
+      }
+    }
     int parts[3] = {0, 0, 0};
     int digits[3] = {0, 0, 0};
     int n = 0;
@@ -324,7 +365,103 @@ class ChunkParser {
     return true;
   }
 
+  // The common posting, "    Account name    -1234.56 SYM", read in one
+  // pass. Anything else (costs, assertions, comments, virtual accounts,
+  // thousands marks, symbols on the left, …) is left to the general reader
+  // below, which defines the syntax; this path only takes lines it reads
+  // exactly as the general reader would.
+  bool fast_posting(std::string_view line) {
+    const char* p = line.data();
+    std::size_t n = line.size(), i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) ++i;
+    if (i >= n) return false;
+    char c0 = p[i];
+    if (c0 == ';' || c0 == '#' || c0 == '*' || c0 == '!' || c0 == '(' || c0 == '[' || c0 == ':') return false;
+    std::size_t name_start = i, e = i;
+    unsigned high = 0;
+    while (true) {
+      if (e >= n) return false; // no amount
+      auto c = static_cast<unsigned char>(p[e]);
+      if (c > ' ' && c != 0x7f) {
+        high |= c;
+        ++e;
+        continue;
+      }
+      if (c == ' ' && e + 1 < n && p[e + 1] != ' ' && p[e + 1] != '\t' && p[e + 1] != ';') {
+        ++e;
+        continue;
+      }
+      if (c != ' ' && c != '\t') return false;
+      break;
+    }
+    std::string_view name = line.substr(name_start, e - name_start);
+    if (name.back() == ':' || name.find("::") != std::string_view::npos) return false;
+    if ((high & 0x80) && find_invalid_text(name) != std::string_view::npos) return false;
+    i = e;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) ++i;
+    bool negative = false;
+    if (i < n && p[i] == '-') {
+      negative = true;
+      ++i;
+    }
+    if (i >= n || !is_digit(p[i])) return false;
+    std::uint64_t m = 0;
+    int digits = 0, scale = 0;
+    while (i < n && is_digit(p[i])) {
+      m = m * 10 + static_cast<std::uint64_t>(p[i++] - '0');
+      if (++digits > 18) return false;
+    }
+    if (i < n && p[i] == '.') {
+      if (state_.decimal_mark == ',' || ++i >= n || !is_digit(p[i])) return false;
+      while (i < n && is_digit(p[i])) {
+        m = m * 10 + static_cast<std::uint64_t>(p[i++] - '0');
+        ++scale;
+        if (++digits > 18) return false;
+      }
+    }
+    if (i < n && p[i] == ',') return false;
+    if (state_.decimal_mark == ',' && scale == 0 && digits > 0) {
+      // No mark at all reads the same under either decimal mark.
+    }
+    std::size_t after_number = i;
+    while (i < n && p[i] == ' ') ++i;
+    std::size_t symbol_start = i;
+    while (i < n && is_symbol_char(static_cast<unsigned char>(p[i])) && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+    std::string_view symbol = line.substr(symbol_start, i - symbol_start);
+    bool space = !symbol.empty() && symbol_start > after_number;
+    if (symbol.empty()) i = after_number;
+    while (i < n && (p[i] == ' ' || p[i] == '\t')) ++i;
+    if (i != n) return false;
+    Pending q{};
+    q.line = line_no_;
+    q.kind = PostingKind::Real;
+    q.account = intern_account(name);
+    q.has_amount = true;
+    auto mantissa = static_cast<Int128>(m);
+    q.quantity = Decimal::from_parts(negative ? -mantissa : mantissa, scale);
+    q.commodity = symbol == last_symbol_ && last_commodity_ != kNone ? last_commodity_ : intern_commodity(symbol);
+    last_symbol_ = symbol;
+    last_commodity_ = q.commodity;
+    observe_style(q.commodity, false, space, 0, '.', scale);
+    pending_.push_back(q);
+    return true;
+  }
+
+  void observe_style(std::uint32_t commodity, bool left, bool space, char thousands, char decimal_mark, int scale) {
+    StyleObservation& s = out_->styles[commodity];
+    if (!s.seen && !s.declared) {
+      s.style.symbol_on_left = left;
+      s.style.space_between = space;
+      s.style.decimal_mark = decimal_mark;
+      s.first_line = line_no_;
+    }
+    if (!s.declared && s.style.thousands_mark == 0 && thousands != 0) s.style.thousands_mark = thousands;
+    s.seen = true;
+    if (scale > s.max_precision) s.max_precision = scale;
+  }
+
   bool read_posting_line(std::string_view line) {
+    if (fast_posting(line)) return true;
     std::size_t i = skip_spaces(line, 0);
     if (line[i] == ';' || line[i] == '#') {
       // A comment line: belongs to the last posting, or the transaction.
@@ -446,16 +583,7 @@ class ChunkParser {
     if (!check_text(a.symbol, i, line)) return false;
     *q = a.quantity;
     *commodity = intern_commodity(a.symbol);
-    StyleObservation& s = out_->styles[*commodity];
-    if (!s.seen && !s.declared) {
-      s.style.symbol_on_left = a.symbol_on_left;
-      s.style.space_between = a.space_between;
-      s.style.decimal_mark = a.decimal_mark;
-      s.first_line = line_no_;
-    }
-    if (!s.declared && s.style.thousands_mark == 0 && a.thousands_mark != 0) s.style.thousands_mark = a.thousands_mark;
-    s.seen = true;
-    if (a.quantity.scale() > s.max_precision) s.max_precision = a.quantity.scale();
+    observe_style(*commodity, a.symbol_on_left, a.space_between, a.thousands_mark, a.decimal_mark, a.quantity.scale());
     *end = a.end;
     return true;
   }
@@ -576,6 +704,12 @@ class ChunkParser {
   static bool accumulate(std::vector<std::pair<std::uint32_t, Decimal>>& r, std::uint32_t c, Decimal v) {
     for (auto& [k, sum] : r) {
       if (k == c) {
+        if (sum.scale() == v.scale()) {
+          Int128 m;
+          if (__builtin_add_overflow(sum.mantissa(), v.mantissa(), &m)) return false;
+          sum = Decimal::from_parts(m, v.scale());
+          return true;
+        }
         auto s = Decimal::add(sum, v);
         if (!s) return false;
         sum = *s;
@@ -874,6 +1008,9 @@ class ChunkParser {
   std::vector<std::pair<std::uint32_t, Decimal>> residual_[3];
   std::vector<std::uint32_t> pending_index_;
   bool collecting_account_tags_ = false;
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+  std::string_view last_symbol_;
+  std::uint32_t last_commodity_ = kNone;
   std::vector<std::pair<std::string, std::string>> account_tags_;
 };
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/column.hpp"
 #include "core/commodity.hpp"
 #include "core/diagnostic.hpp"
 #include "core/intern_table.hpp"
@@ -49,20 +50,20 @@ struct ChunkResult {
   InternTable commodities; // local commodity ids
   std::vector<StyleObservation> styles; // per local commodity
 
-  std::vector<Date> tx_date;
-  std::vector<Status> tx_status;
-  std::vector<std::uint32_t> tx_first_posting{0};
-  std::vector<std::uint32_t> tx_line;
-  std::vector<std::string_view> tx_code;
-  std::vector<std::string_view> tx_description;
+  Column<Date> tx_date;
+  Column<Status> tx_status;
+  Column<std::uint32_t> tx_first_posting{0};
+  Column<std::uint32_t> tx_line;
+  Column<std::string_view> tx_code;
+  Column<std::string_view> tx_description;
 
-  std::vector<std::uint32_t> post_account;
-  std::vector<std::uint32_t> post_commodity;
-  std::vector<Int128> post_quantity;
-  std::vector<std::uint8_t> post_scale;
-  std::vector<PostingKind> post_kind;
-  std::vector<std::uint8_t> post_inferred;
-  std::vector<std::uint32_t> post_line;
+  Column<std::uint32_t> post_account;
+  Column<std::uint32_t> post_commodity;
+  Column<Int128> post_quantity;
+  Column<std::uint8_t> post_scale;
+  Column<PostingKind> post_kind;
+  Column<std::uint8_t> post_inferred;
+  Column<std::uint32_t> post_line;
 
   std::vector<PostingCost> costs;            // local posting, local commodity
   std::vector<BalanceAssertion> assertions;  // local posting, local commodity

@@ -20,7 +20,7 @@ struct DeferredCheck {
 };
 
 struct FinishInput {
-  std::vector<std::uint8_t>& scales;          // per posting, as written
+  Column<std::uint8_t>& scales;               // per posting, as written
   std::vector<StyleObservation>& styles;      // per commodity
   std::vector<DeferredCheck>& deferred;
   std::size_t max_errors;

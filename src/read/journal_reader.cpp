@@ -114,15 +114,17 @@ class Loader {
         });
     bytes_before_ += text.size();
 
+    reserve_for(results);
     std::uint32_t line_base = 0;
     for (ChunkResult& r : results) {
       merge_chunk(r, file, name, line_base, depth);
       line_base += r.line_count;
+      r = ChunkResult{}; // release the chunk's memory as soon as it is merged
     }
   }
 
   std::vector<Diagnostic>& errors() { return errors_; }
-  std::vector<std::uint8_t>& scales() { return scales_; }
+  Column<std::uint8_t>& scales() { return scales_; }
   std::vector<DeferredCheck>& deferred() { return deferred_; }
   std::vector<StyleObservation>& styles() { return styles_; }
   std::vector<std::uint32_t>& assertion_columns_line() { return assertion_lines_; }
@@ -151,6 +153,30 @@ class Loader {
     }
     for (auto& t : pool) t.join();
     tick();
+  }
+
+  void reserve_for(const std::vector<ChunkResult>& results) {
+    Journal& j = *journal_;
+    std::size_t tx = j.tx_date.size(), post = j.post_account.size();
+    for (const ChunkResult& r : results) {
+      tx += r.tx_date.size();
+      post += r.post_account.size();
+    }
+    j.tx_date.reserve(tx);
+    j.tx_status.reserve(tx);
+    j.tx_first_posting.reserve(tx + 1);
+    j.tx_where.reserve(tx);
+    j.tx_code.reserve(tx);
+    j.tx_description.reserve(tx);
+    j.post_transaction.reserve(post);
+    j.post_date.reserve(post);
+    j.post_account.reserve(post);
+    j.post_commodity.reserve(post);
+    j.post_quantity.reserve(post);
+    j.post_kind.reserve(post);
+    j.post_inferred.reserve(post);
+    j.post_line.reserve(post);
+    scales_.reserve(post);
   }
 
   void add_error(Diagnostic d) {
@@ -334,7 +360,7 @@ class Loader {
   const ReadOptions& options_;
   Journal* journal_;
   std::vector<Diagnostic> errors_;
-  std::vector<std::uint8_t> scales_;
+  Column<std::uint8_t> scales_;
   std::vector<DeferredCheck> deferred_;
   std::vector<StyleObservation> styles_;
   std::vector<std::uint32_t> assertion_lines_;

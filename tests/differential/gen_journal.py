@@ -57,6 +57,9 @@ Places where ledger 3.3 and hledger 1.25 disagree; the generator avoids them:
   * An assertion in another commodity than the posting's amount
     (`a  3 EUR = 5 GBP`) fails in ledger when the account already holds the
     posting's commodity; assertions always use the posting's commodity.
+  * A commodity-less assertion (`= 5`) is compared by ledger with the
+    account's whole balance, by hledger with its commodity-less part only.
+    Such assertions are only written when the account holds nothing else.
   * ledger has built-in time commodities (`h`, `m`, `s` are converted to
     seconds); such symbols are not used.
   * `commodity 1000 USD` is rejected by hledger (a decimal mark is required);
@@ -111,6 +114,11 @@ FEATURES = {
     "alias": "alias directives",
     "parentpost": "postings to non-leaf accounts",
     "zero": "zero amounts",
+    "punctnames": "account names with punctuation: , \" ; ( ) [ ] & ' # @ = etc.",
+    "nocommodity": "amounts without a commodity symbol",
+    "trailingws": "trailing whitespace and whitespace-only separator lines",
+    "shortdates": "one-digit months and days (2021-3-5)",
+    "auxdates": "secondary dates (2021-03-05=2021-03-09)",
 }
 
 WORDS = ["Bank", "Checking", "Savings", "Cash", "Broker", "Food", "Rent",
@@ -123,6 +131,10 @@ WORDS = ["Bank", "Checking", "Savings", "Cash", "Broker", "Food", "Rent",
 SPACE_WORDS = ["Petty cash", "Credit card", "Food and drink", "Opening balances",
                "Side job", "Eating out", "Public transport", "Home office",
                "Capital gains", "Account 2", "Tax refund 2020"]
+PUNCT_WORDS = ["Food (misc)", "Rent [2021]", "A;B", "Q&A", "O'Neil",
+               "Cash, coins", 'Say "hi"', "x=y", "a@b", "50% off", "C++",
+               "No.1", "A/B", "x|y", "{tmp}", "Trip (2) [b]", "Tips!",
+               "v2.0*", "Peter's, Paul's", "(draft)", "[old]"]
 UNICODE_WORDS = ["Zürich", "Café", "Épargne", "Łódź", "Straße", "Ünterwegs",
                  "Kasse Ö"]
 TOPS = ["Assets", "Liabilities", "Expenses", "Income", "Equity", "Revenue",
@@ -154,6 +166,9 @@ COMMODITY_POOL = [
     ("X Y Z", True, "L", True),
     ("B2B", True, "R", True),
     ("Ä", False, "R", True),
+    ("A,B", True, "R", True),
+    ("R&D 2", True, "L", True),
+    ("", False, "R", False),
 ]
 
 # a posting moves ~10^k units, for k in this list
@@ -221,7 +236,8 @@ class Generator:
         r = self.rng
         pool = [c for c in COMMODITY_POOL
                 if not (c[1] and "quoted" in self.off)
-                and not ("unicode" in self.off and not c[0].isascii())]
+                and not ("unicode" in self.off and not c[0].isascii())
+                and not (c[0] == "" and "nocommodity" in self.off)]
         n = r.randint(1, 4) if r.random() < 0.85 else r.randint(4, 6)
         chosen = r.sample(pool, min(n, len(pool)))
         self.comms = []
@@ -231,6 +247,12 @@ class Generator:
 
     def make_component(self):
         r = self.rng
+        x = r.random()
+        if x < 0.08 and "punctnames" not in self.off:
+            w = r.choice(PUNCT_WORDS)
+            if " " in w and "spacenames" in self.off:
+                w = w.replace(" ", "")
+            return w
         x = r.random()
         if x < 0.2 and "spacenames" not in self.off:
             return r.choice(SPACE_WORDS)
@@ -336,7 +358,7 @@ class Generator:
             if r.random() < 0.15:
                 space = not space
         sym = comm.text
-        sp = " " if space else ""
+        sp = " " if space and sym else ""
         if side == "L":
             if neg and self.on("signafter", 0.5):
                 return "%s%s-%s" % (sym, sp, num)
@@ -368,10 +390,11 @@ class Generator:
         r = self.rng
         posts = []
         kind = r.random()
-        if kind < 0.3 and self.on("costs") and len(self.comms) >= 2:
+        named = [x for x in self.comms if x.symbol]
+        if kind < 0.3 and self.on("costs") and len(named) >= 2:
             # 1-2 priced postings of other commodities, paid in commodity c
-            c = r.choice(self.comms)
-            others = [x for x in self.comms if x is not c]
+            c = r.choice(named)
+            others = [x for x in named if x is not c]
             total = Decimal(0)
             for x in r.sample(others, min(len(others), r.choice([1, 1, 2]))):
                 # quantity and price decimals must fit c's precision together
@@ -496,6 +519,13 @@ class Generator:
             a = self.bal_all.get(k, Decimal(0))
             if a != self.bal_real.get(k, Decimal(0)):
                 continue
+            if not c.symbol and any(
+                    self.bal_all.get((p.account, x.symbol)) or
+                    self.bal_real.get((p.account, x.symbol))
+                    for x in self.comms if x.symbol):
+                # ledger compares a commodity-less assertion with the whole
+                # multi-commodity balance
+                continue
             p.assertion = (a, c)
 
     def decorate(self, t):
@@ -537,7 +567,7 @@ class Generator:
             return r.choice(["\t\t", " \t", "\t ", "\t  "])
         return " " * r.choice([2, 2, 2, 3, 4, 6, 10])
 
-    def fmt_date(self, date, yearless_year):
+    def fmt_date(self, date, yearless_year, sep=None, full=False):
         r = self.rng
         y, m, d = date
         seps = ["-"]
@@ -545,14 +575,33 @@ class Generator:
             seps.append("/")
         if "dotdates" not in self.off:
             seps.append(".")
-        s = r.choice(seps)
-        if yearless_year == y and r.random() < 0.6:
-            return "%02d%s%02d" % (m, s, d)
-        return "%04d%s%02d%s%02d" % (y, s, m, s, d)
+        s = sep or r.choice(seps)
+        short = self.on("shortdates", 0.15)
+        md = ("%d%s%d" if short else "%02d%s%02d") % (m, s, d)
+        if not full and yearless_year == y and r.random() < 0.6:
+            return md
+        return "%04d%s%s" % (y, s, md)
+
+    def aux_date(self, date):
+        import datetime
+        x = datetime.date(*date) + datetime.timedelta(days=self.rng.randint(0, 20))
+        return self.fmt_date((x.year, x.month, x.day), None, full=True)
+
+    def eol(self):
+        if self.on("trailingws", 0.05):
+            return self.rng.choice([" ", "  ", "\t", " \t"]) + "\n"
+        return "\n"
+
+    def blank(self):
+        if self.on("trailingws", 0.1):
+            return self.rng.choice([" ", "    ", "\t"]) + "\n"
+        return "\n"
 
     def write_txn(self, t, yearless_year):
         r = self.rng
         head = self.fmt_date(t.date, yearless_year)
+        if self.on("auxdates", 0.08):
+            head += "=" + self.aux_date(t.date)
         if t.status:
             head += " " + t.status
         if t.code:
@@ -585,7 +634,7 @@ class Generator:
             lines.append(line)
             for c in p.after:
                 lines.append(self.indent() + "; " + c)
-        return "\n".join(lines) + "\n"
+        return "".join(ln + self.eol() for ln in lines)
 
     def commodity_directive(self, c):
         num = "1,000" + ("." + "0" * c.prec if c.prec else ".")
@@ -596,9 +645,10 @@ class Generator:
 
     def price_directive(self, date):
         r = self.rng
-        if len(self.comms) < 2:
+        named = [x for x in self.comms if x.symbol]
+        if len(named) < 2:
             return None
-        a, b = r.sample(self.comms, 2)
+        a, b = r.sample(named, 2)
         return "P %04d-%02d-%02d %s %s" % (date[0], date[1], date[2], a.text,
                                           self.fmt_amount(self.value(b, positive=True), b))
 
@@ -660,7 +710,8 @@ class Generator:
             for a in r.sample(self.accounts, r.randint(1, len(self.accounts))):
                 header.append("account %s\n" % a)
         if self.on("commoditydir", 0.6):
-            for c in r.sample(self.comms, r.randint(1, len(self.comms))):
+            named = [x for x in self.comms if x.symbol]
+            for c in r.sample(named, r.randint(0, len(named))):
                 header.append(self.commodity_directive(c) + "\n")
         if self.on("pricedir", 0.5):
             for _ in range(r.randint(1, 3)):
@@ -702,7 +753,7 @@ class Generator:
                 if pd:
                     target.append(pd + "\n")
             target.append(self.write_txn(t, cur_year if in_main else None))
-            target.append("\n")
+            target.append(self.blank())
         files = {main_name: "".join(out_main)}
         if outer:
             files[outer_name] = "".join(buf[outer_name])
