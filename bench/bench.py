@@ -531,11 +531,37 @@ def resolve_tools(args):
     return cmds, notes
 
 
-def tool_versions(cmds):
+def snapshot_binary(path, workdir):
+    """Copy the binary into workdir so that every measurement uses the same
+    build even if the original is rebuilt meanwhile.  Waits until the file has
+    not changed for two seconds and the copy runs."""
+    src = Path(path)
+    dst = Path(workdir) / src.name
+    for _ in range(30):
+        st = src.stat()
+        if time.time() - st.st_mtime < 2:
+            time.sleep(2)
+            continue
+        shutil.copy2(src, dst)
+        if src.stat().st_mtime_ns == st.st_mtime_ns and src.stat().st_size == dst.stat().st_size:
+            try:
+                ok = subprocess.run([str(dst), "--version"], capture_output=True,
+                                    timeout=30).returncode == 0
+            except (OSError, subprocess.TimeoutExpired):
+                ok = False
+            if ok:
+                return dst, sha256_file(dst)
+        time.sleep(2)
+    raise SystemExit(f"error: could not take a stable copy of {src}")
+
+
+def tool_versions(cmds, kessan_src=None, kessan_sha=None):
     v = {}
     if "kessan" in cmds:
         v["kessan"] = first_line(cmds["kessan"] + ["--version"]) or "version unknown"
-        v["kessan"] += f" (`{cmds['kessan'][0]}`, repository {git_describe()})"
+        v["kessan"] += (f" (`{kessan_src or cmds['kessan'][0]}`"
+                        + (f", sha256 {kessan_sha[:12]}" if kessan_sha else "")
+                        + f", repository {git_describe()})")
     if "ledger" in cmds:
         v["ledger"] = first_line(cmds["ledger"] + ["--version"]) or "version unknown"
     if "hledger" in cmds:
@@ -719,8 +745,15 @@ def report(results, machine, versions, notes, timer, target):
             lines.append(f"- {tool}: {versions[tool]}")
     for n in notes:
         lines.append(f"- {n}")
+    try:
+        load1 = float(machine["load"].split()[0])
+    except (ValueError, IndexError):
+        load1 = 0.0
+    if load1 >= 0.5:
+        lines.append(f"- Note: the machine was not idle at start (1-minute load average {load1:.2f} "
+                     f"on {machine['nproc']} CPUs); other processes may have inflated the timings.")
     lines.append(f"- Measured: `kessan bal -f FILE`, `ledger -f FILE bal`, `hledger -f FILE bal`, "
-                 f"output to /dev/null, journal in the page cache; timer: {timer.method}. "
+                 f"output to /dev/null, journal in the page cache, kessan run from a copy of the binary taken at the start; timer: {timer.method}. "
                  f"Speed-up uses best wall times; memory uses the largest peak RSS "
                  f"(MB = 2^20 bytes).")
     lines.append("")
@@ -766,12 +799,24 @@ def main(argv):
         if not re.search(r"\b3\.3\.", lv):
             notes.append(f"note: the target refers to ledger 3.3; this run used `{lv or 'unknown'}`")
 
-    timer = Timer()
-    machine = machine_info()
-    versions = tool_versions(cmds)
-    log(f"machine: {machine['cpu']}, nproc {machine['nproc']}, {machine['mem']}, {machine['date']}")
+    workdir = tempfile.mkdtemp(prefix="kessan-bench.")
+    try:
+        kessan_src = kessan_sha = None
+        if "kessan" in cmds:
+            kessan_src = cmds["kessan"][0]
+            snap, kessan_sha = snapshot_binary(kessan_src, workdir)
+            cmds["kessan"] = [str(snap)]
+            log(f"measuring a copy of {kessan_src} (sha256 {kessan_sha[:12]})")
 
-    results = [bench_size(size, args, cmds, timer, data_dir, generator) for size in args.sizes]
+        timer = Timer()
+        machine = machine_info()
+        versions = tool_versions(cmds, kessan_src, kessan_sha)
+        log(f"machine: {machine['cpu']}, nproc {machine['nproc']}, {machine['mem']}, "
+            f"load {machine['load']}, {machine['date']}")
+
+        results = [bench_size(size, args, cmds, timer, data_dir, generator) for size in args.sizes]
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     target = evaluate_target(results)
     text = report(results, machine, versions, notes, timer, target)
     print()

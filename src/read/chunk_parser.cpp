@@ -62,6 +62,9 @@ std::size_t find_invalid_text(std::string_view s) {
 }
 
 // A posting of the transaction being read, before balancing.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+
 struct Pending {
   std::uint32_t account;
   PostingKind kind;
@@ -380,6 +383,15 @@ class ChunkParser {
     std::size_t name_start = i, e = i;
     unsigned high = 0;
     while (true) {
+      // Skip eight plain bytes (0x21..0x7e) at a time.
+      while (e + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, p + e, 8);
+        std::uint64_t below = (w - 0x21 * kOnes) & ~w & kHighBits;
+        std::uint64_t above = ((w + kOnes) | w) & kHighBits;
+        if ((below | above) != 0) break;
+        e += 8;
+      }
       if (e >= n) return false; // no amount
       auto c = static_cast<unsigned char>(p[e]);
       if (c > ' ' && c != 0x7f) {
@@ -398,6 +410,16 @@ class ChunkParser {
     if (name.back() == ':' || name.find("::") != std::string_view::npos) return false;
     if ((high & 0x80) && find_invalid_text(name) != std::string_view::npos) return false;
     i = e;
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      std::uint64_t other = w ^ (0x20 * kOnes);
+      if (other != 0) {
+        i += static_cast<std::size_t>(__builtin_ctzll(other)) / 8;
+        break;
+      }
+      i += 8;
+    }
     while (i < n && (p[i] == ' ' || p[i] == '\t')) ++i;
     bool negative = false;
     if (i < n && p[i] == '-') {
@@ -602,7 +624,57 @@ class ChunkParser {
   }
 
   // Balances the transaction, infers the missing amount and emits columns.
+  // The usual transaction (real postings in one commodity at one scale, no
+  // costs, assertions or tags) balanced with integer sums. Returns false to
+  // leave anything else, including every error, to the general path.
+  bool finish_simple(std::uint32_t header_line) {
+    if (!assertions_.empty() || !tags_.empty()) return false;
+    Int128 sum = 0;
+    int scale = -1;
+    std::uint32_t commodity = 0;
+    std::size_t missing = kNoPending;
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+      const Pending& p = pending_[k];
+      if (p.kind != PostingKind::Real || p.has_cost) return false;
+      if (!p.has_amount) {
+        if (missing != kNoPending) return false;
+        missing = k;
+        continue;
+      }
+      if (scale < 0) {
+        scale = p.quantity.scale();
+        commodity = p.commodity;
+      } else if (p.commodity != commodity || p.quantity.scale() != scale) {
+        return false;
+      }
+      if (__builtin_add_overflow(sum, p.quantity.mantissa(), &sum)) return false;
+    }
+    if (scale < 0 || (missing == kNoPending && sum != 0)) return false;
+    Int128 inferred;
+    if (__builtin_sub_overflow(static_cast<Int128>(0), sum, &inferred)) return false;
+    for (std::size_t k = 0; k < pending_.size(); ++k) {
+      const Pending& p = pending_[k];
+      if (k == missing)
+        emit(p, commodity, Decimal::from_parts(inferred, scale), true);
+      else
+        emit(p, p.commodity, p.quantity, false);
+    }
+    push_transaction(header_line);
+    return true;
+  }
+
+  void push_transaction(std::uint32_t header_line) {
+    ChunkResult& o = *out_;
+    o.tx_date.push_back(tx_date_);
+    o.tx_status.push_back(tx_status_);
+    o.tx_line.push_back(header_line);
+    o.tx_code.push_back(tx_code_);
+    o.tx_description.push_back(tx_description_);
+    o.tx_first_posting.push_back(static_cast<std::uint32_t>(o.post_account.size()));
+  }
+
   void finish_transaction(std::uint32_t header_line) {
+    if (finish_simple(header_line)) return;
     ChunkResult& o = *out_;
     auto& residual = residual_;
     for (auto& r : residual) r.clear();
@@ -692,12 +764,7 @@ class ChunkParser {
     auto tx = static_cast<std::uint32_t>(o.tx_date.size());
     for (const PendingTag& t : tags_)
       o.tags.push_back(Tag{tx, t.pending == kNoPending ? Tag::kNoPosting : index[t.pending], t.name, t.value});
-    o.tx_date.push_back(tx_date_);
-    o.tx_status.push_back(tx_status_);
-    o.tx_line.push_back(header_line);
-    o.tx_code.push_back(tx_code_);
-    o.tx_description.push_back(tx_description_);
-    o.tx_first_posting.push_back(static_cast<std::uint32_t>(o.post_account.size()));
+    push_transaction(header_line);
     (void)first_posting;
   }
 

@@ -237,6 +237,10 @@ class Loader {
                            std::uint32_t file, std::uint32_t line_base) {
     if (t0 >= t1) return;
     Journal& j = *journal_;
+    if (j.tx_date.empty() && t0 == 0 && t1 == r.tx_date.size()) {
+      adopt_chunk(r, cur, account, commodity, file, line_base);
+      return;
+    }
     std::uint32_t p0 = r.tx_first_posting[t0], p1 = r.tx_first_posting[t1];
     auto tx_offset = static_cast<std::uint32_t>(j.tx_date.size()) - t0;
     auto post_offset = static_cast<std::uint32_t>(j.post_account.size()) - p0;
@@ -270,6 +274,50 @@ class Loader {
     scales_.insert(scales_.end(), r.post_scale.begin() + p0, r.post_scale.begin() + p1);
     j.post_kind.insert(j.post_kind.end(), r.post_kind.begin() + p0, r.post_kind.begin() + p1);
     j.post_inferred.insert(j.post_inferred.end(), r.post_inferred.begin() + p0, r.post_inferred.begin() + p1);
+    append_sparse(r, cur, t1, p1, tx_offset, post_offset, commodity);
+  }
+
+  // The first chunk of a journal: its columns become the journal's, with
+  // ids remapped in place (no copy).
+  void adopt_chunk(ChunkResult& r, Cursor& cur, const std::vector<AccountId>& account,
+                   const std::vector<CommodityId>& commodity, std::uint32_t file, std::uint32_t line_base) {
+    Journal& j = *journal_;
+    std::size_t nt = r.tx_date.size(), np = r.post_account.size();
+    j.tx_date = std::move(r.tx_date);
+    j.tx_status = std::move(r.tx_status);
+    j.tx_first_posting = std::move(r.tx_first_posting);
+    j.tx_code = std::move(r.tx_code);
+    j.tx_description = std::move(r.tx_description);
+    j.tx_where.resize(nt);
+    for (std::size_t t = 0; t < nt; ++t) j.tx_where[t] = SourceLocation{file, r.tx_line[t] + line_base};
+    j.post_account = std::move(r.post_account);
+    j.post_commodity = std::move(r.post_commodity);
+    j.post_line = std::move(r.post_line);
+    for (std::size_t k = 0; k < np; ++k) {
+      j.post_account[k] = account[j.post_account[k]];
+      j.post_commodity[k] = commodity[j.post_commodity[k]];
+      j.post_line[k] += line_base;
+    }
+    j.post_quantity = std::move(r.post_quantity);
+    j.post_kind = std::move(r.post_kind);
+    j.post_inferred = std::move(r.post_inferred);
+    scales_ = std::move(r.post_scale);
+    j.post_transaction.resize(np);
+    j.post_date.resize(np);
+    for (std::uint32_t t = 0; t < nt; ++t) {
+      for (std::uint32_t p = j.tx_first_posting[t]; p < j.tx_first_posting[t + 1]; ++p) {
+        j.post_transaction[p] = t;
+        j.post_date[p] = j.tx_date[t];
+      }
+    }
+    append_sparse(r, cur, static_cast<std::uint32_t>(nt), static_cast<std::uint32_t>(np), 0, 0, commodity);
+  }
+
+  // Costs, assertions, tags and deferred checks of transactions before t1
+  // (postings before p1), shifted by the offsets.
+  void append_sparse(ChunkResult& r, Cursor& cur, std::uint32_t t1, std::uint32_t p1, std::uint32_t tx_offset,
+                     std::uint32_t post_offset, const std::vector<CommodityId>& commodity) {
+    Journal& j = *journal_;
 
     for (; cur.cost < r.costs.size() && r.costs[cur.cost].posting < p1; ++cur.cost) {
       PostingCost c = r.costs[cur.cost];

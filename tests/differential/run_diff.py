@@ -3,7 +3,9 @@
 
 Usage:
     run_diff.py --kessan PATH [--cases N] [--seed S] [--keep DIR]
-                [--jobs J] [--minimize] [--ledger PATH] [--hledger PATH]
+                [--jobs J] [--minimize] [--without FEAT,...]
+                [--sort-order string|components|either] [--verbose]
+                [--ledger PATH] [--hledger PATH]
 
 For every case a random journal is generated (gen_journal.py, seed S+i) into
 its own directory, and balances are computed by the three tools for several
@@ -463,7 +465,7 @@ def minimize(args, text, v, workdir):
 
 def run_case(args, i, base_dir):
     seed = args.seed + i
-    files, gen = gen_journal.generate(seed, use_dir=True)
+    files, gen = gen_journal.generate(seed, use_dir=True, without=args.without)
     d = os.path.join(base_dir, "case-%d" % seed)
     path = gen_journal.write_dir(files, d)
     rng = random.Random("variants-%d" % seed)
@@ -494,6 +496,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--keep", help="keep every case's journal in this directory")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--without", default="",
+                    help="comma-separated generator features to disable "
+                    "(see gen_journal.py --list-features)")
     ap.add_argument("--minimize", action="store_true",
                     help="shrink failing journals and print the result")
     ap.add_argument("--ledger", default=shutil.which("ledger") or "ledger")
@@ -509,6 +514,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     global SORT_ORDER
     SORT_ORDER = args.sort_order
+    args.without = [w for w in args.without.split(",") if w]
+    bad = [w for w in args.without if w not in gen_journal.FEATURES]
+    if bad:
+        ap.error("unknown feature(s): %s" % ", ".join(bad))
 
     if args.kessan is None and os.path.exists(DEFAULT_KESSAN):
         args.kessan = os.path.normpath(DEFAULT_KESSAN)
@@ -542,8 +551,9 @@ def main(argv=None):
             failed += 1
             kept.append(d)
             print("FAIL case seed %d: %s" % (seed, path))
-            print("  regenerate: %s %d --dir DIR" %
-                  (os.path.join(HERE, "gen_journal.py"), seed))
+            print("  regenerate: %s %d --dir DIR%s" %
+                  (os.path.join(HERE, "gen_journal.py"), seed,
+                   " --without " + ",".join(args.without) if args.without else ""))
             for v, report, outputs in fails:
                 print("  variant %s: bal %s" % (v["name"], " ".join(vargs(v))))
                 for ln in report:
