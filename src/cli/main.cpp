@@ -6,15 +6,19 @@
 #include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <optional>
 
 #include "core/diagnostic.hpp"
+#include "read/book_reader.hpp"
 #include "read/journal_reader.hpp"
 #include "report/balance_report.hpp"
+#include "report/statement.hpp"
 #include "write/balance_writer.hpp"
+#include "write/table_writer.hpp"
 
 namespace {
 
@@ -160,6 +164,59 @@ int run_accounts(const CommonOptions& o, bool tree) {
   return 0;
 }
 
+struct StatementOptions {
+  std::string book;
+  std::string period;
+  std::string format = "txt";
+  std::vector<std::string> only;
+};
+
+// Reads the book, or prints its errors.
+std::unique_ptr<read::Book> load_book(const std::string& directory, const CommonOptions& o, int* exit_code) {
+  Progress progress;
+  read::ReadOptions options;
+  options.max_errors = o.max_errors;
+  options.threads = o.threads;
+  options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
+  read::BookResult result = read::read_book(directory, options);
+  if (!result.ok()) {
+    print_errors(result.errors, o.max_errors);
+    *exit_code = kExitInputError;
+    return nullptr;
+  }
+  return std::move(result.book);
+}
+
+int run_statements(const CommonOptions& o, const StatementOptions& so) {
+  auto format = write::parse_table_format(so.format);
+  if (!format) {
+    std::cerr << "kessan: unknown format '" << so.format << "': expected txt, tsv, csv, json, md or html\n";
+    return kExitUsage;
+  }
+  int code = 0;
+  auto book = load_book(so.book, o, &code);
+  if (!book) return code;
+  auto period = book->settings.calendar.parse(so.period);
+  if (!period) {
+    std::cerr << "kessan: '" << so.period << "' is not a period of this book: expected a name like "
+              << book->settings.calendar.name(book->settings.calendar.period(2002, 1)) << " or FY2002\n";
+    return kExitUsage;
+  }
+  std::vector<Diagnostic> errors;
+  std::vector<report::Table> tables;
+  for (const StatementLayout& layout : book->statements) {
+    if (!so.only.empty() && std::find(so.only.begin(), so.only.end(), layout.id) == so.only.end()) continue;
+    auto table = report::build_statement({*book->journal, book->settings, layout, *period}, &errors);
+    if (table) tables.push_back(std::move(*table));
+  }
+  if (!errors.empty()) {
+    print_errors(errors, o.max_errors);
+    return kExitInputError;
+  }
+  write::write_tables(std::cout, tables, *format);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -191,6 +248,15 @@ int main(int argc, char** argv) {
   add_common(accounts, &common);
   accounts->add_flag("--tree", tree, "Show the account tree, indented");
 
+  StatementOptions st;
+  auto* statements = app.add_subcommand("statements", "Financial statements of a book for a period");
+  statements->add_option("book", st.book, "The book's directory (holding book.toml)")->required();
+  statements->add_option("--period", st.period, "The period, e.g. 1Q02")->required();
+  statements->add_option("--format", st.format, "txt, tsv, csv, json, md or html");
+  statements->add_option("--only", st.only, "Only these statements (layout ids)");
+  statements->add_option("--max-errors", common.max_errors, "Stop after this many errors")->check(CLI::PositiveNumber);
+  statements->add_option("--threads", common.threads, "Parser threads (0: one per core)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -200,5 +266,6 @@ int main(int argc, char** argv) {
   if (*check) return run_check(common);
   if (*balance) return run_balance(common, bal);
   if (*accounts) return run_accounts(common, tree);
+  if (*statements) return run_statements(common, st);
   return kExitUsage;
 }

@@ -10,21 +10,27 @@ accepted by both ledger 3.3 and hledger 1.25, and both compute the same
 per-account balances for it.
 
 Syntax exercised (each item can be switched off with --without, see FEATURES):
-  * dates YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD; `Y YEAR` followed by year-less
-    dates (MM/DD, MM-DD, MM.DD) in the same file
+  * dates YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, one-digit months and days,
+    secondary dates (`=DATE`); `Y YEAR` followed by year-less dates (MM/DD,
+    MM-DD, MM.DD) in the same file
   * status `*` / `!` on transactions and postings, `(code)`, `payee | note`
-  * account names with single inner spaces and non-ASCII letters, 1-4 levels
+  * account names with single inner spaces, non-ASCII letters and
+    punctuation (`Food (misc)`, `Rent [2021]`, `A;B`, `Cash, coins`,
+    `Say "hi"`), also inside virtual postings; 1-4 levels
   * account/amount separated by 2+ spaces, or by a tab plus other whitespace
   * commodity before/after the number, with or without a space; quoted
-    commodities containing digits and spaces ("ACME 1"); non-ASCII symbols
-  * thousands separators, minus sign before or after a prefix symbol
+    commodities containing digits, spaces, `,` or `&` ("ACME 1", "A,B");
+    non-ASCII symbols
+  * thousands separators, minus sign before or after a prefix symbol,
+    a space after the minus sign (`- $5`), commodity-less amounts
   * one posting per transaction with an omitted (inferred) amount, possibly
-    multi-commodity
+    multi-commodity; transactions with no postings at all
   * virtual postings: unbalanced `(acct)` and balanced `[acct]`
   * costs `@ unit` and `@@ total` (exact; inferred amounts stay exact)
   * true balance assertions `= AMOUNT` (single account, single commodity,
     subaccounts excluded)
-  * comments: top-level `;` and `#` lines, indented `;` lines, inline `;`,
+  * trailing whitespace, whitespace-only lines between transactions
+  * comments: top-level `;`, `#` and `*` lines, indented `;` lines, inline `;`,
     `comment` ... `end comment` blocks, tags `key: value` and `:tag:`
   * directives: `account`, `commodity` (with a format amount), `P`,
     `include` (only with --dir; nested, paths relative to the including
@@ -67,18 +73,35 @@ Places where ledger 3.3 and hledger 1.25 disagree; the generator avoids them:
   * Comment metadata: ledger reads `[DATE]` in comments as posting dates and
     `key:: value` as typed values; hledger reads `date:`/`date2:` tags as
     posting dates.  None of these are generated.
-  * Display precision: hledger rounds shown amounts to the commodity's display
-    precision (largest precision seen, including prices, or the `commodity`
-    directive); ledger's `bal` rounds to the precision of posting amounts only
-    (a `$` that appears only in prices is shown with 0 decimals).  Every amount,
+  * Display precision: both round shown amounts to a display precision
+    (hledger: the `commodity` directive's, else the largest precision of the
+    commodity's posting amounts, prices only counting when there are none;
+    ledger's `bal`: the precision of posting amounts, so a `$` that appears
+    only in prices is shown with 0 decimals).  `1 Y @@ 3.25 X` next to a
+    posting of `5.0 X` makes both show the inferred -3.25 X as -3.2.  ledger's
+    rows are therefore read unrounded (see run_diff.py), and every amount,
     price and inferred amount therefore has at most its commodity's precision,
-    and the `commodity` directive states exactly that precision.
-  * Single tabs, E-notation (`1E3`, hledger only), decimal commas, `end
-    aliases`, regex aliases, lot prices `{}`, implicit conversions between two
-    commodities without `@`, and posting dates are not generated.
+    the first posting amount of each commodity is written with all its
+    decimals, and the `commodity` directive states exactly that precision.
+  * Accepted by only one of the two, so not generated: `==` total assertions
+    and `=*` (hledger only); `.5`, `+5`, `$+5` (hledger only; ledger accepts
+    `5.`, hledger too); a UTF-8 byte order mark (hledger only); a price in
+    the posting's own commodity (`2 EUR @ 1.5 EUR`) and negative unit prices
+    (hledger only); `%` and `|` comment lines (ledger only); an indented
+    comment line before the first transaction (hledger only); `commodity`
+    sub-directives such as `note` (ledger only); `;` inside a quoted
+    commodity (ledger only); E-notation `1E3` (hledger only).
+  * `--depth 0`: ledger shows nothing, hledger shows every account as
+    without --depth; run_diff.py never uses depth 0.
+  * Year-less dates without a `Y` directive depend on the current year and
+    are not generated.
+  * Decimal commas, `end aliases`, regex aliases, `apply account`, lot prices
+    `{}`, implicit conversions between two commodities without `@`, and
+    posting dates are not generated.
 """
 
 import argparse
+import datetime
 import os
 import random
 import sys
@@ -119,7 +142,14 @@ FEATURES = {
     "trailingws": "trailing whitespace and whitespace-only separator lines",
     "shortdates": "one-digit months and days (2021-3-5)",
     "auxdates": "secondary dates (2021-03-05=2021-03-09)",
+    "minusspace": "a space after the minus sign (`- $5`, `- 5 USD`)",
+    "emptytxn": "transactions without postings",
 }
+
+# share of journals in which these features may appear at all
+JOURNAL_SHARE = {"punctnames": 0.3, "minusspace": 0.2, "emptytxn": 0.15,
+                 "nocommodity": 0.5, "auxdates": 0.5, "shortdates": 0.5,
+                 "trailingws": 0.5}
 
 WORDS = ["Bank", "Checking", "Savings", "Cash", "Broker", "Food", "Rent",
          "Salary", "Bonus", "Visa", "Groceries", "Travel", "Car", "Fuel",
@@ -224,7 +254,12 @@ class Generator:
         self.use_dir = use_dir
         r = self.rng
         self.ntxns = ntxns if ntxns is not None else r.randint(8, 40)
+        # rarer syntax appears in only part of the journals
+        for feat, p in JOURNAL_SHARE.items():
+            if r.random() >= p:
+                self.off.add(feat)
         self.files = {}               # relative path -> text
+        self.full_written = set()     # commodities shown with all decimals
         self.dates = []               # all transaction dates, as (y, m, d)
 
     def on(self, feat, p=1.0):
@@ -276,7 +311,7 @@ class Generator:
                                         for _ in range(depth - 1)]
             leaves.add(":".join(parts))
         accounts = set()
-        for leaf in leaves:
+        for leaf in sorted(leaves):
             parts = leaf.split(":")
             if "parentpost" in self.off:
                 accounts.add(leaf)
@@ -325,13 +360,13 @@ class Generator:
             v = -v
         return v
 
-    def fmt_number(self, v, prec):
+    def fmt_number(self, v, prec, full=False):
         """Digits of abs(v), with between the needed and `prec` decimals."""
         r = self.rng
         a = abs(v)
         need = max(0, -a.normalize().as_tuple().exponent)
         assert need <= prec, (v, prec)
-        places = prec if r.random() < 0.6 else r.randint(need, prec)
+        places = prec if full or r.random() < 0.6 else r.randint(need, prec)
         q = a.quantize(Decimal(1).scaleb(-places)) if places else a.quantize(Decimal(1))
         s = "{:f}".format(q)
         intpart, _, frac = s.partition(".")
@@ -347,9 +382,15 @@ class Generator:
                 intpart = "".join(groups)
         return intpart + ("." + frac if frac else "")
 
-    def fmt_amount(self, v, comm, vary=True):
+    def fmt_amount(self, v, comm, vary=True, posting=False):
         r = self.rng
-        num = self.fmt_number(v, comm.prec)
+        # hledger's display precision is the largest precision of the
+        # posting amounts; the first one of each commodity shows all
+        # decimals so that inferred amounts are never rounded
+        full = posting and comm.symbol not in self.full_written
+        if posting:
+            self.full_written.add(comm.symbol)
+        num = self.fmt_number(v, comm.prec, full)
         neg = v < 0
         side, space = comm.side, comm.space
         if vary:
@@ -359,11 +400,14 @@ class Generator:
                 space = not space
         sym = comm.text
         sp = " " if space and sym else ""
+        minus = "-"
+        if neg and vary and self.on("minusspace", 0.05):
+            minus = "- "
         if side == "L":
-            if neg and self.on("signafter", 0.5):
+            if neg and minus == "-" and self.on("signafter", 0.5):
                 return "%s%s-%s" % (sym, sp, num)
-            return "%s%s%s%s" % ("-" if neg else "", sym, sp, num)
-        return "%s%s%s%s" % ("-" if neg else "", num, sp, sym)
+            return "%s%s%s%s" % (minus if neg else "", sym, sp, num)
+        return "%s%s%s%s" % (minus if neg else "", num, sp, sym)
 
     # -------------------------------------------------------- transactions
 
@@ -372,7 +416,6 @@ class Generator:
         y = r.randint(2015, 2023)
         d = (y, r.randint(1, 12), r.randint(1, 28))
         out = []
-        import datetime
         cur = datetime.date(*d)
         for _ in range(self.ntxns):
             out.append((cur.year, cur.month, cur.day))
@@ -475,6 +518,8 @@ class Generator:
         t.desc = r.choice(PAYEES)
         if self.on("note", 0.25):
             t.desc += " | " + r.choice(NOTES)
+        if self.on("emptytxn", 0.03):
+            return t
         real = [] if r.random() < 0.04 else self.txn_postings()
         virt = self.virtual_postings()
         if not real and not virt:
@@ -583,7 +628,6 @@ class Generator:
         return "%04d%s%s" % (y, s, md)
 
     def aux_date(self, date):
-        import datetime
         x = datetime.date(*date) + datetime.timedelta(days=self.rng.randint(0, 20))
         return self.fmt_date((x.year, x.month, x.day), None, full=True)
 
@@ -623,7 +667,8 @@ class Generator:
                 line += p.status + " "
             line += name
             if p.amount is not None:
-                line += self.sep() + self.fmt_amount(p.amount, p.comm)
+                line += self.sep() + self.fmt_amount(p.amount, p.comm,
+                                                     posting=True)
                 if p.cost:
                     kind, v, c = p.cost
                     line += " %s %s" % (kind, self.fmt_amount(v, c))
@@ -657,7 +702,8 @@ class Generator:
         r = self.rng
         out = []
         if self.on("comments", 0.15):
-            out.append(r.choice([";", "#"]) + " " + r.choice(COMMENT_TEXT) + "\n")
+            out.append(r.choice([";", ";", "#", "#", "*"]) + " " +
+                       r.choice(COMMENT_TEXT) + "\n")
         if self.on("commentblocks", 0.05):
             d = self.dates[0]
             out.append("comment\n%04d-%02d-%02d ignored txn\n    %s  %s\n    %s\n"

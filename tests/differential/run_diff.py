@@ -47,9 +47,14 @@ compared.
 
 Failing journals are kept (under --keep DIR, or a fresh temporary directory
 that is printed).  With --keep every case's journal is kept.  --minimize
-shrinks each failing journal (includes inlined, then whole blocks, postings
-and comment lines removed while ledger and hledger still accept it and kessan
-still differs) and prints the reduced journal with the three outputs.
+shrinks each failing journal (includes inlined, then whole blocks, postings,
+comment lines and decorations removed while ledger and hledger still accept
+it and agree, and kessan still fails in the same way: same error message,
+different rows, or a csv contract violation) and prints the reduced journal
+with the three outputs.
+
+kessan is copied to a temporary directory at the start, so rebuilding it
+during a run does not disturb the run.
 
 The last line printed is `N passed, N failed`.  The exit status is 0 only if
 no case failed.
@@ -58,9 +63,11 @@ no case failed.
 import argparse
 import concurrent.futures
 import csv
+import datetime
 import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -70,6 +77,7 @@ from decimal import Decimal, InvalidOperation
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True
 import gen_journal  # noqa: E402
 
 DEFAULT_KESSAN = os.path.join(HERE, "..", "..", "build", "release", "kessan")
@@ -247,7 +255,6 @@ def fmt_date(d):
 def variants(gen, rng):
     """Report variants for one generated journal."""
     dates = sorted(set(gen.dates))
-    import datetime
 
     def around():
         d = rng.choice(dates)
@@ -336,8 +343,9 @@ def compare_variant(args, path, v):
 
 def failure_kind(args, path, v):
     """Minimisation predicate: None unless ledger and hledger accept the
-    journal and agree while kessan does not; otherwise "error" (kessan
-    failed), "rows" (different balances) or "contract" (csv format)."""
+    journal and agree while kessan does not; otherwise "error:MESSAGE"
+    (kessan failed), "rows" (different balances) or "contract" (csv
+    format)."""
     try:
         lrows, _ = ledger_rows(args.ledger, path, v)
         hrows, _ = hledger_rows(args.hledger, path, v)
@@ -347,8 +355,11 @@ def failure_kind(args, path, v):
         return None
     try:
         krows, _, problems = kessan_rows(args.kessan, path, v)
-    except ToolError:
-        return "error"
+    except ToolError as e:
+        # the diagnostic without its location, so that shrinking keeps
+        # the same error
+        m = re.search(r"error:([^\n]*)", e.msg)
+        return "error:" + (m.group(1).strip() if m else e.msg.split("\n")[0])
     if krows != lrows:
         return "rows"
     return "contract" if problems else None
@@ -395,7 +406,6 @@ def split_blocks(text):
 
 def minimize(args, text, v, workdir):
     """Shrink `text` while kessan keeps failing the same way on variant v."""
-    import re
     path = os.path.join(workdir, "min.journal")
 
     def write(blocks):
@@ -444,6 +454,20 @@ def minimize(args, text, v, workdir):
                     changed = True
                 else:
                     li += 1
+        # pairs of lines inside blocks (e.g. balanced virtual postings)
+        for bi in range(len(blocks)):
+            li = 1
+            while li < len(blocks[bi]):
+                lj = li + 1
+                while lj < len(blocks[bi]):
+                    b = [x for k, x in enumerate(blocks[bi]) if k not in (li, lj)]
+                    cand = blocks[:bi] + [b] + blocks[bi + 1:]
+                    if test(cand):
+                        blocks = cand
+                        changed = True
+                    else:
+                        lj += 1
+                li += 1
         # decorations within lines
         for bi in range(len(blocks)):
             for li in range(len(blocks[bi])):
@@ -469,7 +493,6 @@ def run_case(args, i, base_dir):
     d = os.path.join(base_dir, "case-%d" % seed)
     path = gen_journal.write_dir(files, d)
     rng = random.Random("variants-%d" % seed)
-    lines = []
     failed_variants = []
     for v in variants(gen, rng):
         ok, report, outputs = compare_variant(args, path, v)
@@ -528,8 +551,15 @@ def main(argv=None):
     elif not args.kessan:
         print("warning: no kessan binary; comparing ledger and hledger only",
               file=sys.stderr)
+    snapshot = None
     if args.kessan:
-        args.kessan = os.path.abspath(args.kessan)
+        # run a private copy, so that rebuilding kessan during a run does
+        # not make cases fail
+        snapshot = tempfile.mkdtemp(prefix="kessan-bin-")
+        copy = os.path.join(snapshot, "kessan")
+        shutil.copy2(args.kessan, copy)
+        print("kessan: %s" % os.path.abspath(args.kessan))
+        args.kessan = copy
 
     start = time.time()
     if args.keep:
@@ -585,6 +615,8 @@ def main(argv=None):
             print("failing journals kept in %s" % tmp)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+    if snapshot:
+        shutil.rmtree(snapshot, ignore_errors=True)
     print("elapsed %.1fs%s" % (time.time() - start,
                                "" if args.kessan else " (ledger vs hledger only)"))
     print("%d passed, %d failed" % (passed, failed))

@@ -12,7 +12,8 @@ A case is one `.test` file made of sections, each opened by a line
     --- exit                   expected exit code (default 0)
 
 Lines before the first section are comments. `file` sections may repeat
-(for includes). The command runs in the scratch directory through the shell.
+(for includes). The command runs in the scratch directory through the shell,
+with $KESSAN (the binary) and $KESSAN_SOURCE_DIR (the repository) set.
 
 Usage: run_golden.py --kessan PATH CASE.test...   (or a directory of cases)
        KESSAN_UPDATE_GOLDEN=1 rewrites expectations from the actual output.
@@ -25,6 +26,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+
+SOURCE_DIR = Path(__file__).resolve().parents[2]
 
 
 def parse_case(path):
@@ -70,7 +74,7 @@ def run_case(path, kessan):
             target = scratch / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text)
-        env = dict(os.environ, KESSAN=kessan)
+        env = dict(os.environ, KESSAN=kessan, KESSAN_SOURCE_DIR=str(SOURCE_DIR))
         env.pop("LEDGER_FILE", None)
         command = case["command"].replace("kessan ", '"$KESSAN" ', 1) if case["command"].startswith("kessan ") \
             else case["command"]

@@ -1,0 +1,60 @@
+#pragma once
+// FiscalCalendar: a company's fiscal year (ending in any month) and the names
+// of its periods. A Period is a flow period (first and last day, both
+// inclusive); a balance date is a single day (a period's end).
+//
+// Names follow a pattern with {q} (quarter 1-4), {yy} (two-digit fiscal
+// year) and {yyyy}; the default "{q}Q{yy}" gives "1Q02". A fiscal year is
+// named by the calendar year it starts in (IIJ's "fiscal 2002" runs April
+// 2002 to March 2003) or the year it ends in; for a December year end both
+// agree. Whole years are named "FY{yyyy}".
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/date.hpp"
+
+namespace kessan {
+
+struct Period {
+  int fiscal_year = 0; // as named
+  int quarter = 0;     // 1..4, or 0 for a whole fiscal year
+  Date first;          // inclusive
+  Date last;           // inclusive
+};
+
+class FiscalCalendar {
+ public:
+  enum class YearName { ByStart, ByEnd };
+
+  FiscalCalendar() = default;
+  FiscalCalendar(unsigned year_end_month, YearName naming, std::string pattern = "{q}Q{yy}")
+      : year_end_month_(year_end_month), naming_(naming), pattern_(std::move(pattern)) {}
+
+  // The quarter `quarter` (1..4) of fiscal year `fiscal_year`, or the whole
+  // year for quarter 0.
+  Period period(int fiscal_year, int quarter) const;
+  // Parses a period name ("1Q02", "FY2002"). Empty when it does not match.
+  std::optional<Period> parse(std::string_view name) const;
+  std::string name(const Period& p) const;
+
+  Period year_ago(const Period& p) const { return period(p.fiscal_year - 1, p.quarter); }
+  // The quarter before (4Q of the previous year before 1Q).
+  Period prior_quarter(const Period& p) const;
+  // The last day of the previous fiscal year.
+  Date prior_year_end(const Period& p) const { return period(p.fiscal_year - 1, 0).last; }
+
+  unsigned year_end_month() const { return year_end_month_; }
+  const std::string& pattern() const { return pattern_; }
+
+ private:
+  unsigned year_end_month_ = 12;
+  YearName naming_ = YearName::ByStart;
+  std::string pattern_ = "{q}Q{yy}";
+};
+
+// "Jun 30, 2002".
+std::string long_date(Date d);
+
+} // namespace kessan

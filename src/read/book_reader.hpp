@@ -1,0 +1,40 @@
+#pragma once
+// Reading a book: a directory holding book.toml (the company's settings),
+// its journal files and its statement layouts (TOML). See docs/book-format.md.
+//
+// Contract: any error (a malformed setting, an unknown key, a bad layout, an
+// error in the journal) yields no Book, only diagnostics with file and line.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/book_settings.hpp"
+#include "core/diagnostic.hpp"
+#include "core/journal.hpp"
+#include "read/journal_reader.hpp"
+#include "core/statement_layout.hpp"
+
+namespace kessan::read {
+
+struct Book {
+  BookSettings settings;
+  std::unique_ptr<Journal> journal;
+  std::vector<StatementLayout> statements;
+};
+
+struct BookResult {
+  std::unique_ptr<Book> book;
+  std::vector<Diagnostic> errors;
+  bool ok() const { return book != nullptr; }
+};
+
+BookResult read_book(const std::string& directory, const ReadOptions& options = {});
+
+// Parts, for tests: settings from book.toml text, a layout from TOML text.
+bool parse_book_settings(const std::string& text, const std::string& path, BookSettings* out,
+                         std::vector<Diagnostic>* errors);
+bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
+                  std::vector<Diagnostic>* errors);
+
+} // namespace kessan::read

@@ -1,0 +1,29 @@
+#pragma once
+// Printing table cells the way earnings releases print them.
+//
+// Contract:
+//  - A numeric cell prints Cell::rounded(): its exact ratio rounded once to
+//    `decimals` digits with its rounding mode (or the value footing
+//    presented). Nothing here rounds again or uses floating point.
+//  - Thousands are grouped with ","; negatives are in parentheses, a percent
+//    sign included: "(464,155)", "(57.72)", "(3.3%)".
+//  - A value that rounds to zero is never negative: "0", "0.0", or "-" when
+//    the cell asks for zero_as_dash.
+//  - A ratio that cannot be divided (zero denominator, overflow) prints "n/m".
+
+#include <string>
+
+#include "report/table.hpp"
+
+namespace kessan::write {
+
+// The printed text of a cell: "9,849,202", "(349.4)", "35.8%", "-", "n/a",
+// "n/m", the text of a Text cell, "" for an Empty cell.
+std::string format_cell(const report::Cell& cell);
+
+// The exact value of a Number or Percent cell to 12 decimals with trailing
+// zeros trimmed ("-464.155", "35.773226...", "9849202"), for machine-readable
+// output. Empty for other kinds and when the division fails.
+std::string exact_text(const report::Cell& cell);
+
+} // namespace kessan::write

@@ -1,0 +1,45 @@
+#pragma once
+// Writing report::Table values (statements, schedules, release tables) in
+// every table format kessan offers.
+//
+// Contract:
+//  - Writers only format. Every figure is write::format_cell (the exact value
+//    rounded once, as the cell asks) or write::exact_text; no writer sums,
+//    rounds again, reorders or drops rows.
+//  - Every row has one cell per column (missing cells print empty; cells
+//    beyond the last column are ignored). Heading rows print only their label.
+//  - Formats:
+//      Text      aligned for a terminal: labels left, figures right, a rule
+//                above total rows.
+//      Tsv       titles, a group header line, a header line, then one line
+//                per row (label, tab, one cell per column); the shape checked
+//                against a published release.
+//      Csv       tidy: "statement,line,column,exact,display", one line per
+//                non-empty cell, RFC 4180 quoting.
+//      Json      the whole model; exact values are strings, never floats.
+//      Markdown  a pipe table per table, figures right-aligned.
+//      Html      one standalone printable document, one table per page, no
+//                scripts or external resources.
+//  - Several tables: Text, Tsv and Markdown separate them with a blank line;
+//    Csv, Json and Html write one document holding all of them.
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "report/table.hpp"
+
+namespace kessan::write {
+
+enum class TableFormat { Text, Tsv, Csv, Json, Markdown, Html };
+
+// "txt", "tsv", "csv", "json", "md" or "html"; empty for anything else.
+std::optional<TableFormat> parse_table_format(std::string_view name);
+
+// The name parse_table_format accepts for `format` (also a file extension).
+std::string_view table_format_name(TableFormat format);
+
+void write_tables(std::ostream& out, const std::vector<report::Table>& tables, TableFormat format);
+
+} // namespace kessan::write
