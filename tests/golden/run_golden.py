@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs golden test cases: input files, a command, and its expected output.
+r"""Runs golden test cases: input files, a command, and its expected output.
 
 A case is one `.test` file made of sections, each opened by a line
 `--- NAME [ARG]`:
