@@ -64,7 +64,15 @@ std::optional<Date> parse_cli_date(const std::string& text) {
   return Date::parse(text);
 }
 
-void print_errors(const std::vector<Diagnostic>& errors, std::size_t max_errors) {
+void print_errors(const std::vector<Diagnostic>& all, std::size_t max_errors) {
+  // The same problem found by several statements is reported once.
+  std::vector<Diagnostic> errors;
+  for (const auto& d : all) {
+    bool seen = false;
+    for (const auto& e : errors)
+      seen |= e.file == d.file && e.line == d.line && e.column == d.column && e.message == d.message;
+    if (!seen) errors.push_back(d);
+  }
   for (const auto& d : errors) std::cerr << render(d);
   if (errors.size() >= max_errors)
     std::cerr << "stopped after " << max_errors << " errors (use --max-errors to see more)\n";
@@ -198,8 +206,13 @@ int run_statements(const CommonOptions& o, const StatementOptions& so) {
   if (!book) return code;
   auto period = book->settings.calendar.parse(so.period);
   if (!period) {
+    const FiscalCalendar& cal = book->settings.calendar;
+    Date last = book->journal->transaction_count() ? *std::max_element(book->journal->tx_date.begin(),
+                                                                         book->journal->tx_date.end())
+                                                   : Date();
+    Period example = cal.quarter_containing(last);
     std::cerr << "kessan: '" << so.period << "' is not a period of this book: expected a name like "
-              << book->settings.calendar.name(book->settings.calendar.period(2002, 1)) << " or FY2002\n";
+              << cal.name(example) << " or FY" << example.fiscal_year << "\n";
     return kExitUsage;
   }
   std::vector<Diagnostic> errors;

@@ -38,8 +38,19 @@ Period FiscalCalendar::period(int fiscal_year, int quarter) const {
 }
 
 Period FiscalCalendar::prior_quarter(const Period& p) const {
-  if (p.quarter <= 1) return period(p.fiscal_year - 1, 4);
+  if (p.quarter == 0) return period(p.fiscal_year - 1, 0);
+  if (p.quarter == 1) return period(p.fiscal_year - 1, 4);
   return period(p.fiscal_year, p.quarter - 1);
+}
+
+Period FiscalCalendar::quarter_containing(Date d) const {
+  int year = d.ymd().year;
+  for (int fy = year - 1; fy <= year + 1; ++fy)
+    for (int q = 1; q <= 4; ++q) {
+      Period p = period(fy, q);
+      if (p.first <= d && d <= p.last) return p;
+    }
+  return period(year, 1);
 }
 
 std::optional<Period> FiscalCalendar::parse(std::string_view name) const {

@@ -40,7 +40,10 @@ class FiscalCalendar {
   std::string name(const Period& p) const;
 
   Period year_ago(const Period& p) const { return period(p.fiscal_year - 1, p.quarter); }
-  // The quarter before (4Q of the previous year before 1Q).
+  // The fiscal quarter that holds `d`.
+  Period quarter_containing(Date d) const;
+  // The quarter before (4Q of the previous year before 1Q); for a whole
+  // fiscal year, the year before.
   Period prior_quarter(const Period& p) const;
   // The last day of the previous fiscal year.
   Date prior_year_end(const Period& p) const { return period(p.fiscal_year - 1, 0).last; }

@@ -48,6 +48,9 @@ struct LayoutLine {
   std::vector<std::string> accounts; // account patterns (Accounts, net income)
   Sign sign = Sign::Debit;
   std::vector<Term> terms;           // Sum
+  // A relation the line's value satisfies (cash at the end = cash at the
+  // beginning + net change): checked exactly, and kept when footing.
+  std::vector<Term> equals;
   std::string of;                    // PerShare / PerAds: the line divided
   int decimals = 0;                  // PerShare / PerAds
   RoundingMode rounding = RoundingMode::HalfUp;

@@ -43,7 +43,7 @@ class TomlChecker {
       if (!found) {
         std::string list;
         for (auto name : known) list += (list.empty() ? "" : ", ") + std::string(name);
-        error(v, "unknown key '" + std::string(k.str()) + "' in " + where, "one of: " + list);
+        error(k.source(), "unknown key '" + std::string(k.str()) + "' in " + where, "one of: " + list);
       }
     }
   }
@@ -196,7 +196,7 @@ void parse_columns(const toml::array& columns, TomlChecker& check, StatementLayo
 void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, StatementLayout* out) {
   check.only_keys(t,
                   {"id", "label", "heading", "accounts", "sign", "sum", "per_share", "per_ads", "shares", "decimals",
-                   "rounding", "total", "percent_sign", "hide_when_zero", "indent", "cash", "flow"},
+                   "rounding", "total", "percent_sign", "hide_when_zero", "indent", "cash", "flow", "equals"},
                   "a line");
   LayoutLine l;
   l.where = check.ref(n);
@@ -223,16 +223,22 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     l.kind = LineKind::Accounts;
     l.accounts = check.strings(t, "accounts", true, "a line");
   }
+  auto terms = [&](const char* key) {
+    std::vector<Term> list;
+    for (const std::string& term : check.strings(t, key, true, "a line")) {
+      if (!term.empty() && term[0] == '-')
+        list.push_back({-1, term.substr(1)});
+      else
+        list.push_back({1, term});
+    }
+    return list;
+  };
   if (t.contains("sum")) {
     ++kinds;
     l.kind = LineKind::Sum;
-    for (const std::string& term : check.strings(t, "sum", true, "a line")) {
-      if (!term.empty() && term[0] == '-')
-        l.terms.push_back({-1, term.substr(1)});
-      else
-        l.terms.push_back({1, term});
-    }
+    l.terms = terms("sum");
   }
+  if (t.contains("equals")) l.equals = terms("equals");
   for (const char* key : {"per_share", "per_ads"}) {
     if (!t.contains(key)) continue;
     ++kinds;

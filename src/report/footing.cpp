@@ -7,6 +7,11 @@ namespace {
 
 bool numeric(const Cell& c) { return c.kind == CellKind::Number || c.kind == CellKind::Percent; }
 
+// The terms a line's printed value must add up to: a sum's terms, or the
+// terms of an `equals` relation.
+const std::vector<Term>& terms_of(const LayoutLine& l) { return l.kind == LineKind::Sum ? l.terms : l.equals; }
+bool adds_up(const LayoutLine& l) { return l.kind == LineKind::Sum || !l.equals.empty(); }
+
 Decimal plus(Decimal a, Decimal b) { return Decimal::add(a, b).value_or(a); }
 
 class Footer {
@@ -27,14 +32,14 @@ class Footer {
         // Top down: a total's printed value is settled before its terms.
         std::map<std::string, bool> is_term;
         for (const LayoutLine& l : layout_.lines)
-          if (l.kind == LineKind::Sum)
-            for (const auto& t : l.terms) is_term[t.line] = true;
+          if (adds_up(l))
+            for (const auto& t : terms_of(l)) is_term[t.line] = true;
         for (const LayoutLine& l : layout_.lines)
-          if (l.kind == LineKind::Sum && !is_term.count(l.id)) foot_down(l, c, 0);
+          if (adds_up(l) && !is_term.count(l.id)) foot_down(l, c, 0);
       }
       if (layout_.footing == Footing::Totals)
         for (const LayoutLine& l : layout_.lines)
-          if (l.kind == LineKind::Sum && row_of_.count(l.id)) sum_totals(l, c, 0);
+          if (adds_up(l) && row_of_.count(l.id)) sum_totals(l, c, 0);
     }
   }
 
@@ -51,9 +56,9 @@ class Footer {
   void foot_down(const LayoutLine& sum, std::size_t c, int depth) {
     if (depth > static_cast<int>(layout_.lines.size())) return;
     foot_lines(sum, c);
-    for (const auto& t : sum.terms) {
+    for (const auto& t : terms_of(sum)) {
       auto line = line_of_.find(t.line);
-      if (line != line_of_.end() && line->second->kind == LineKind::Sum) foot_down(*line->second, c, depth + 1);
+      if (line != line_of_.end() && adds_up(*line->second)) foot_down(*line->second, c, depth + 1);
     }
   }
 
@@ -73,11 +78,11 @@ class Footer {
     };
     std::vector<Term> terms;
     Decimal printed;
-    for (const auto& t : sum.terms) {
+    for (const auto& t : terms_of(sum)) {
       Cell* term = cell(t.line, c);
       if (!term || !term->rounded() || term->decimals != total->decimals) continue;
       auto line = line_of_.find(t.line);
-      bool is_total = line != line_of_.end() && line->second->kind == LineKind::Sum;
+      bool is_total = line != line_of_.end() && adds_up(*line->second);
       terms.push_back({term, t.sign, is_total, t.line});
       printed = plus(printed, t.sign < 0 ? term->rounded()->negated() : *term->rounded());
     }
@@ -119,10 +124,10 @@ class Footer {
     if (memo != totals_.end()) return memo->second;
     if (depth > static_cast<int>(layout_.lines.size())) return std::nullopt;
     Decimal value;
-    for (const auto& t : sum.terms) {
+    for (const auto& t : terms_of(sum)) {
       auto line = line_of_.find(t.line);
       std::optional<Decimal> v;
-      if (line != line_of_.end() && line->second->kind == LineKind::Sum) {
+      if (line != line_of_.end() && adds_up(*line->second)) {
         v = sum_totals(*line->second, c, depth + 1);
       } else if (Cell* term = cell(t.line, c)) {
         v = term->rounded();

@@ -84,6 +84,7 @@ class StatementBuilder {
   void check_references() {
     for (const LayoutLine& line : l_.lines) {
       for (const Term& t : line.terms) require_line(t.line, line.where, "a sum");
+      for (const Term& t : line.equals) require_line(t.line, line.where, "an 'equals' relation");
       if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds) require_line(line.of, line.where, "a per-share line");
       bool cash_kind = line.kind == LineKind::CashFlow || line.kind == LineKind::CashBegin || line.kind == LineKind::CashEnd;
       if (cash_kind && l_.kind != StatementKind::CashFlow)
@@ -262,10 +263,10 @@ class StatementBuilder {
   void classify_cash_flows() {
     flow_values_.assign(4, std::vector<Decimal>(l_.lines.size()));
     std::size_t net_income = line_index_.count(l_.net_income_line) ? line_index_.at(l_.net_income_line) : 0;
-    std::vector<std::string> unexplained;
-    Decimal unexplained_total;
     for (int r = 0; r < 3; ++r) {
       if (!used_[r]) continue;
+      std::vector<std::string> unexplained;
+      Decimal unexplained_total;
       for (std::uint32_t t = 0; t < j_.transaction_count(); ++t) {
         if (!in_period(j_.tx_date[t], r)) continue;
         for (std::uint32_t p = j_.posting_begin(t); p < j_.posting_end(t); ++p) {
@@ -306,11 +307,11 @@ class StatementBuilder {
                                   " " + s_.currency);
         }
       }
-    }
-    if (!unexplained.empty()) {
+      if (unexplained.empty()) continue;
       Diagnostic d = at(l_.where,
-                        "the cash flow statement does not articulate: postings totalling " +
-                            unexplained_total.to_string() + " " + s_.currency + " match no cash-flow rule",
+                        "the cash flow statement for " + s_.calendar.name(periods_[r]) +
+                            " does not articulate: postings totalling " + unexplained_total.to_string() + " " +
+                            s_.currency + " match no cash-flow rule",
                         "a [[rule]] for every non-cash account (first match wins)");
       d.notes = std::move(unexplained);
       errors_->push_back(std::move(d));
@@ -362,6 +363,7 @@ class StatementBuilder {
       }
       for (std::size_t i = 0; i < l_.lines.size(); ++i) sum_line(r, i, 0);
       if (l_.kind == StatementKind::CashFlow) check_articulation(r);
+      check_relations(r);
     }
   }
 
@@ -380,6 +382,25 @@ class StatementBuilder {
     }
     values_[r][i] = total;
     return total;
+  }
+
+  void check_relations(int r) {
+    for (std::size_t i = 0; i < l_.lines.size(); ++i) {
+      const LayoutLine& line = l_.lines[i];
+      if (line.equals.empty() || !values_[r][i]) continue;
+      Decimal total;
+      for (const Term& t : line.equals) {
+        auto v = values_[r][line_index_.at(t.line)];
+        if (!v) return;
+        total = add(total, t.sign < 0 ? v->negated() : *v);
+      }
+      if (total == *values_[r][i]) continue;
+      errors_->push_back(at(line.where,
+                            "line '" + line.label + "' is " + values_[r][i]->to_string() + " in " +
+                                s_.calendar.name(periods_[r]) + ", not the " + total.to_string() +
+                                " its 'equals' terms add up to",
+                            "a relation that holds in the books"));
+    }
   }
 
   void check_articulation(int r) {
@@ -416,7 +437,9 @@ class StatementBuilder {
     std::string dates;
     for (std::size_t k = 0; k < shown.size(); ++k)
       dates += (k == 0 ? "" : (k + 1 == shown.size() ? " and " : ", ")) + period_label(shown[k]);
-    t.title.push_back(l_.kind == StatementKind::Balance ? "As of " + dates : "For the Three Months Ended " + dates);
+    std::string flow_title = current_.quarter == 0 ? "For the Years Ended " : "For the Three Months Ended ";
+    if (shown.size() == 1) flow_title = current_.quarter == 0 ? "For the Year Ended " : "For the Three Months Ended ";
+    t.title.push_back(l_.kind == StatementKind::Balance ? "As of " + dates : flow_title + dates);
     std::string unit = "(Expressed in " + (s_.unit_name.empty() ? "" : s_.unit_name + " of ") + s_.currency_name +
                        " (" + s_.currency + ")";
     if (s_.convenience && has_converted())
@@ -455,7 +478,9 @@ class StatementBuilder {
       case ColumnValue::Amount: col.header = s_.currency; break;
       case ColumnValue::Converted: col.header = s_.convenience ? s_.convenience->currency : ""; break;
       case ColumnValue::Percent: col.header = l_.percent_header; break;
-      case ColumnValue::Change: col.header = c.base == PeriodRef::YearAgo ? "YOY Chg %" : "QOQ Chg %"; break;
+      case ColumnValue::Change:
+        col.header = c.base == PeriodRef::YearAgo ? "YOY Chg %" : c.base == PeriodRef::PriorQuarter ? "QOQ Chg %" : "Chg %";
+        break;
     }
     if (!c.header.empty()) col.header = c.header;
     return col;

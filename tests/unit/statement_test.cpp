@@ -220,7 +220,7 @@ TEST(Statement, CashFlowThatDoesNotArticulateListsThePostings) {
   EXPECT_FALSE(f.build("1Q25"));
   ASSERT_FALSE(f.errors.empty());
   EXPECT_EQ(f.errors[0].message,
-            "the cash flow statement does not articulate: postings totalling -600000 EUR match no cash-flow rule");
+            "the cash flow statement for 1Q25 does not articulate: postings totalling -600000 EUR match no cash-flow rule");
   ASSERT_EQ(f.errors[0].notes.size(), 1u);
   EXPECT_EQ(f.errors[0].notes[0], "main.journal:14: 2025-02-10 Assets:Receivables 600000 EUR");
 }
