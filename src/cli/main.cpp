@@ -73,9 +73,11 @@ void print_errors(const std::vector<Diagnostic>& all, std::size_t max_errors) {
       seen |= e.file == d.file && e.line == d.line && e.column == d.column && e.message == d.message;
     if (!seen) errors.push_back(d);
   }
-  for (const auto& d : errors) std::cerr << render(d);
-  if (errors.size() >= max_errors)
-    std::cerr << "stopped after " << max_errors << " errors (use --max-errors to see more)\n";
+  // Readers collect one error more than shown, to know whether any are left out.
+  for (std::size_t i = 0; i < errors.size() && i < max_errors; ++i) std::cerr << render(errors[i]);
+  if (errors.size() > max_errors)
+    std::cerr << "stopped after " << max_errors << (max_errors == 1 ? " error" : " errors")
+              << " (use --max-errors to see more)\n";
   else if (errors.size() > 1)
     std::cerr << errors.size() << " errors\n";
 }
@@ -93,7 +95,7 @@ std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
   }
   Progress progress;
   read::ReadOptions options;
-  options.max_errors = o.max_errors;
+  options.max_errors = o.max_errors + 1;
   options.threads = o.threads;
   options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   read::ReadResult result = file == "-" ? read::read_journal_text(
@@ -183,7 +185,7 @@ struct StatementOptions {
 std::unique_ptr<read::Book> load_book(const std::string& directory, const CommonOptions& o, int* exit_code) {
   Progress progress;
   read::ReadOptions options;
-  options.max_errors = o.max_errors;
+  options.max_errors = o.max_errors + 1;
   options.threads = o.threads;
   options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   read::BookResult result = read::read_book(directory, options);

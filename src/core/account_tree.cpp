@@ -12,9 +12,25 @@ AccountTree::AccountTree() {
 AccountId AccountTree::intern(std::string_view full_name) {
   auto existing = names_.find(full_name);
   if (existing != InternTable::kMissing) return existing;
+  // The deepest ancestor that exists already, then the missing levels below it.
+  std::vector<std::size_t> colons;
+  for (std::size_t i = 0; i < full_name.size(); ++i)
+    if (full_name[i] == ':') colons.push_back(i);
   AccountId parent = kRoot;
-  auto colon = full_name.rfind(':');
-  if (colon != std::string_view::npos) parent = intern(full_name.substr(0, colon));
+  std::size_t level = colons.size();
+  while (level > 0) {
+    auto id = names_.find(full_name.substr(0, colons[level - 1]));
+    if (id != InternTable::kMissing) {
+      parent = id;
+      break;
+    }
+    --level;
+  }
+  for (; level < colons.size(); ++level) parent = add(full_name.substr(0, colons[level]), parent);
+  return add(full_name, parent);
+}
+
+AccountId AccountTree::add(std::string_view full_name, AccountId parent) {
   AccountId id = names_.intern(full_name);
   nodes_.push_back(Node{id, parent, nodes_[parent].depth + 1, {}});
   nodes_[parent].children.push_back(id);

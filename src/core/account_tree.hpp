@@ -46,6 +46,8 @@ class AccountTree {
     int depth;
     std::vector<AccountId> children;
   };
+  AccountId add(std::string_view full_name, AccountId parent);
+
   std::vector<Node> nodes_;
   InternTable names_; // full name -> index; index == account id
 };

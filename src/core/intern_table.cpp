@@ -63,6 +63,7 @@ void InternTable::grow() {
 }
 
 std::string_view InternTable::store(std::string_view key) {
+  if (key.empty()) return {};
   if (key.size() > block_left_) {
     std::size_t size = key.size() > 4096 ? key.size() : 16384;
     arena_.emplace_back(size, '\0');

@@ -121,7 +121,8 @@ bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Deci
     // A thousands mark.
     if (c != tmark) return fail(err, k, "malformed number: mixed thousands marks", "e.g. 1,234,567.89");
     if (decimal_at != std::string_view::npos && k > decimal_at)
-      return fail(err, k, "malformed number: thousands mark after the decimal mark", "e.g. 1,234.56");
+      return fail(err, k, "malformed number: thousands mark after the decimal mark",
+                  dmark == ',' ? "e.g. 1.234,56" : "e.g. 1,234.56");
     if (group == -1 ? (k - pos) > 3 : group != 3)
       return fail(err, pos, "malformed number: thousands groups must have three digits", "e.g. 1,234,567.89");
     group = 0;
@@ -141,6 +142,7 @@ bool scan_amount(std::string_view line, std::size_t pos, char decimal_mark, Scan
   if (i < line.size() && (line[i] == '-' || line[i] == '+')) {
     negative = line[i] == '-';
     ++i;
+    while (i < line.size() && line[i] == ' ') ++i; // "- $5" as ledger and hledger read it
   }
   if (i >= line.size()) return fail(err, i, "expected an amount", "a number with an optional commodity, e.g. 10.00 USD");
   std::size_t end = i;

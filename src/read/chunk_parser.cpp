@@ -1,5 +1,6 @@
 #include "read/chunk_parser.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "read/amount_syntax.hpp"
@@ -61,8 +62,24 @@ std::size_t find_invalid_text(std::string_view s) {
   return std::string_view::npos;
 }
 
+// A symbol that reads as money rather than as part of a name: "$", "€", or
+// an ISO-style code of three or more capital letters ("USD").
+bool looks_like_currency(std::string_view symbol) {
+  if (symbol.empty()) return false;
+  bool letters = true, capitals = true;
+  for (char c : symbol) {
+    bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    letters &= upper || lower;
+    capitals &= upper;
+  }
+  if (!letters) return symbol.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
+  return capitals && symbol.size() >= 3;
+}
+
 // A posting of the transaction being read, before balancing.
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+// Deeper account names are refused: reports walk the tree recursively.
+constexpr std::size_t kMaxAccountDepth = 1000;
 constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
 
 struct Pending {
@@ -267,11 +284,6 @@ class ChunkParser {
       if (ok) ok = read_posting_line(pl);
     }
     if (!ok) return;
-    if (pending_.empty()) {
-      error(0, "transaction has no postings", "indented posting lines below the transaction line", tx_lines_[0], {},
-            header_line);
-      return;
-    }
     finish_transaction(header_line);
   }
 
@@ -407,7 +419,7 @@ class ChunkParser {
       break;
     }
     std::string_view name = line.substr(name_start, e - name_start);
-    if (name.back() == ':' || name.find("::") != std::string_view::npos) return false;
+    if (name.back() == ':' || name.find("::") != std::string_view::npos || name.size() > kMaxAccountDepth) return false;
     if ((high & 0x80) && find_invalid_text(name) != std::string_view::npos) return false;
     i = e;
     while (i + 8 <= n) {
@@ -497,39 +509,59 @@ class ChunkParser {
     Pending p{};
     p.line = line_no_;
     p.kind = PostingKind::Real;
-    std::size_t name_start = i, name_end;
+    std::size_t name_start = i, name_end = i;
+    // The name ends at two spaces, a tab, " ;" or the end of the line.
+    std::size_t e = i;
+    while (e < line.size()) {
+      char c = line[e];
+      if (c == '\t') break;
+      if (c == ' ' && e + 1 < line.size() && (line[e + 1] == ' ' || line[e + 1] == ';' || line[e + 1] == '\t')) break;
+      ++e;
+    }
+    name_end = e;
     if (line[i] == '(' || line[i] == '[') {
+      // A virtual account: the name runs to the last matching bracket.
       char close = line[i] == '(' ? ')' : ']';
       p.kind = close == ')' ? PostingKind::VirtualUnbalanced : PostingKind::VirtualBalanced;
-      std::size_t e = line.find(close, i + 1);
-      if (e == std::string_view::npos)
-        return error(i, std::string("unterminated virtual account name"), std::string("a closing '") + close + "'", line);
-      name_start = i + 1;
-      name_end = e;
-      i = e + 1;
-      if (i < line.size() && !is_space(line[i]) && line[i] != ';')
-        return error(i, "unexpected text after the account name", "two spaces or a tab, then the amount", line);
-    } else {
-      // The name ends at two spaces, a tab, " ;" or the end of the line.
-      std::size_t e = i;
-      while (e < line.size()) {
-        char c = line[e];
-        if (c == '\t') break;
-        if (c == ' ' && e + 1 < line.size() && (line[e + 1] == ' ' || line[e + 1] == ';' || line[e + 1] == '\t')) break;
-        ++e;
+      std::string_view whole = trim_right(line.substr(i, e - i));
+      if (whole.size() < 2 || whole.back() != close) {
+        std::size_t last = whole.rfind(close);
+        if (last != std::string_view::npos && last > 0)
+          return error(i + last + 1, "unexpected text after the account name", "two spaces or a tab, then the amount",
+                       line);
+        return error(i, std::string("unterminated virtual account name"), std::string("a closing '") + close + "'",
+                     line);
       }
-      name_end = e;
-      i = e;
+      name_start = i + 1;
+      name_end = i + whole.size() - 1;
     }
+    i = e;
     std::string_view name = trim_right(line.substr(name_start, name_end - name_start));
     if (name.empty()) return error(name_start, "missing account name", "an account name such as Assets:Cash", line);
     if (!check_text(name, name_start, line)) return false;
+    if (name.size() > kMaxAccountDepth && static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth)
+      return error(name_start, "account name has more than " + std::to_string(kMaxAccountDepth) + " levels",
+                   "an account name of at most " + std::to_string(kMaxAccountDepth) + " colon-separated levels", line);
     if (name.front() == ':' || name.back() == ':' || name.find("::") != std::string_view::npos)
       return error(name_start, "malformed account name '" + std::string(name) + "'",
                    "account name components separated by single colons", line);
     p.account = intern_account(name);
     // After the name: amount, cost, assertion, comment.
     i = skip_spaces(line, i);
+    if ((i >= line.size() || line[i] == ';') && p.kind == PostingKind::Real) {
+      // "Assets:Cash 10 USD" names an account "Assets:Cash 10 USD" in ledger;
+      // it is almost surely a missing second space, so refuse it.
+      for (std::size_t k = name.find(' '); k != std::string_view::npos; k = name.find(' ', k + 1)) {
+        ScannedAmount a;
+        SyntaxError problem;
+        std::string_view tail = name.substr(k + 1);
+        if (scan_amount(tail, 0, state_.decimal_mark, &a, &problem) && a.end == tail.size() &&
+            looks_like_currency(a.symbol) &&
+            (a.symbol_on_left ? !a.space_between : (tail[0] == '-' || (tail[0] >= '0' && tail[0] <= '9'))))
+          return error(name_start + k + 1, "account name and amount must be separated by two spaces or a tab",
+                       "two spaces or a tab before the amount", line);
+      }
+    }
     if (i < line.size() && line[i] != ';') {
       if (i == name_end && p.kind == PostingKind::Real)
         return error(i, "account name and amount must be separated by two spaces or a tab",
@@ -587,9 +619,11 @@ class ChunkParser {
         assertions_.push_back(a);
         i = skip_spaces(line, i);
       }
-      if (i < line.size() && line[i] != ';')
+      if (i < line.size() && line[i] != ';') {
+        if (!check_text(line.substr(i), i, line)) return false;
         return error(i, "unexpected text after the amount", "a cost (@ or @@), a balance assertion (=) or a comment (;)",
                      line);
+      }
     }
     if (p.kind == PostingKind::VirtualUnbalanced && !p.has_amount)
       return error(name_start - 1, "an unbalanced virtual posting needs an amount", "an amount after the account", line);
@@ -602,7 +636,7 @@ class ChunkParser {
     ScannedAmount a;
     SyntaxError e;
     if (!scan_amount(line, i, state_.decimal_mark, &a, &e)) return syntax_error(e, line);
-    if (!check_text(a.symbol, i, line)) return false;
+    if (!check_text(a.symbol, static_cast<std::size_t>(a.symbol.data() - line.data()), line)) return false;
     *q = a.quantity;
     *commodity = intern_commodity(a.symbol);
     observe_style(*commodity, a.symbol_on_left, a.space_between, a.thousands_mark, a.decimal_mark, a.quantity.scale());
@@ -728,9 +762,7 @@ class ChunkParser {
       }
       std::vector<std::string> notes(tx_lines_.begin(), tx_lines_.end());
       for (auto& [c, v] : r)
-        if (!v.is_zero())
-          notes.push_back("residual: " + v.to_string() + (o.commodities.key(c).empty() ? "" : " ") +
-                          std::string(o.commodities.key(c)));
+        if (!v.is_zero()) notes.push_back("residual: " + written_amount(c, v));
       error(0, g == 0 ? "transaction does not balance" : "balanced virtual postings ([...]) do not balance",
             "postings that sum to zero in each commodity", tx_lines_[0], std::move(notes), header_line);
       return;
@@ -766,6 +798,16 @@ class ChunkParser {
       o.tags.push_back(Tag{tx, t.pending == kNoPending ? Tag::kNoPosting : index[t.pending], t.name, t.value});
     push_transaction(header_line);
     (void)first_posting;
+  }
+
+  // An amount as the journal writes this commodity ("$-1.00", "-1.00 EUR").
+  std::string written_amount(std::uint32_t c, const Decimal& v) const {
+    std::string symbol(out_->commodities.key(c));
+    if (symbol.empty()) return v.to_string();
+    if (CommodityTable::needs_quotes(symbol)) symbol = "\"" + symbol + "\"";
+    const AmountStyle& style = out_->styles[c].style;
+    std::string space = style.space_between ? " " : "";
+    return style.symbol_on_left ? symbol + space + v.to_string() : v.to_string() + space + symbol;
   }
 
   static bool accumulate(std::vector<std::pair<std::uint32_t, Decimal>>& r, std::uint32_t c, Decimal v) {
@@ -805,6 +847,7 @@ class ChunkParser {
     std::size_t w = 0;
     while (w < t.size() && !is_space(t[w])) ++w;
     std::string_view word = t.substr(0, w);
+    if (!check_text(word, 0, line)) return skip_indented_lines();
     std::size_t arg = skip_spaces(t, w);
     std::string_view rest = t.substr(arg);
     if (word == "account") return read_account_directive(line, rest, arg);
@@ -823,7 +866,8 @@ class ChunkParser {
         return;
       }
       if (word == "end" && rest != "comment" && rest != "test" && rest != "aliases" && rest != "apply alias") {
-        error(arg, "unsupported 'end " + std::string(rest) + "'", "end aliases, or end comment", line);
+        error(arg, rest.empty() ? std::string("unsupported 'end'") : "unsupported 'end " + std::string(rest) + "'",
+              "end aliases, or end comment", line);
         return;
       }
       std::string problem = check_state_directive(word, rest);
@@ -834,10 +878,12 @@ class ChunkParser {
       apply_state_directive(line, &state_);
       return;
     }
-    if (word == "=") {
+    if (word == "=" || (!word.empty() && word[0] == '=')) {
       error(0, "automated transactions ('=' rules) are not supported", "a transaction, comment or directive", line);
+      skip_indented_lines();
     } else if (word.size() > 0 && word[0] == '~') {
       error(0, "periodic transactions ('~') are not supported", "a transaction, comment or directive", line);
+      skip_indented_lines();
     } else if (word == "apply" || word == "bucket" || word == "A" || word == "D" || word == "N" || word == "C" ||
                word == "define" || word == "def" || word == "eval" || word == "expr" || word == "assert" ||
                word == "check" || word == "python" || word == "import" || word == "value" || word == "i" ||
@@ -900,6 +946,12 @@ class ChunkParser {
       skip_indented_lines();
       return;
     }
+    if (name.size() > kMaxAccountDepth && static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth) {
+      error(arg, "account name has more than " + std::to_string(kMaxAccountDepth) + " levels",
+            "an account name of at most " + std::to_string(kMaxAccountDepth) + " colon-separated levels", line);
+      skip_indented_lines();
+      return;
+    }
     ChunkResult::AccountDecl decl;
     decl.account = intern_account(name);
     decl.line = line_no_;
@@ -932,6 +984,7 @@ class ChunkParser {
   }
 
   void read_commodity_directive(std::string_view line, std::string_view rest, std::size_t arg) {
+    declared_symbol_ = {};
     std::size_t semi = rest.find(';');
     std::string_view spec = trim_right(rest.substr(0, semi));
     if (spec.empty()) {
@@ -952,8 +1005,10 @@ class ChunkParser {
         return;
       }
       intern_commodity(spec);
+      declared_symbol_ = spec;
     } else if (quoted && spec.find('"', 1) == spec.size() - 1) {
       intern_commodity(spec.substr(1, spec.size() - 2));
+      declared_symbol_ = spec.substr(1, spec.size() - 2);
     } else if (!declare_format(line, arg)) {
       skip_indented_lines();
       return;
@@ -965,7 +1020,7 @@ class ChunkParser {
           starts_with_word(sub.substr(i), "nomarket"))
         continue;
       if (starts_with_word(sub.substr(i), "format")) {
-        if (!declare_format(sub, skip_spaces(sub, i + 6))) {
+        if (!declare_format(sub, skip_spaces(sub, i + 6), declared_symbol_)) {
           skip_indented_lines();
           return;
         }
@@ -980,10 +1035,14 @@ class ChunkParser {
     }
   }
   // A sample amount fixes the commodity's style and display precision.
-  bool declare_format(std::string_view line, std::size_t at) {
+  bool declare_format(std::string_view line, std::size_t at, std::string_view for_symbol = {}) {
     ScannedAmount a;
     SyntaxError e;
     if (!scan_amount(line, at, state_.decimal_mark, &a, &e)) return syntax_error(e, line);
+    if (!for_symbol.empty() && a.symbol != for_symbol)
+      return error(at, "the format's commodity '" + std::string(a.symbol) + "' is not the declared '" +
+                           std::string(for_symbol) + "'",
+                   "a sample amount in " + std::string(for_symbol), line);
     std::size_t after = skip_spaces(line, a.end);
     if (after < line.size() && line[after] != ';')
       return error(after, "unexpected text after the commodity format", "a sample amount such as 1,000.00 USD", line);
@@ -1075,6 +1134,7 @@ class ChunkParser {
   std::vector<std::pair<std::uint32_t, Decimal>> residual_[3];
   std::vector<std::uint32_t> pending_index_;
   bool collecting_account_tags_ = false;
+  std::string_view declared_symbol_; // the `commodity` directive being read
   static constexpr std::uint32_t kNone = 0xffffffffu;
   std::string_view last_symbol_;
   std::uint32_t last_commodity_ = kNone;

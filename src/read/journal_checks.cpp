@@ -24,6 +24,18 @@ std::string source_line(const Journal& j, std::uint32_t file, std::uint32_t line
   return std::string(l);
 }
 
+// The 1-based column of a posting line's amount (after the first run of two
+// spaces or a tab following the account name), or 0.
+std::uint32_t amount_column(const std::string& line) {
+  std::size_t i = line.find_first_not_of(" \t");
+  if (i == std::string::npos) return 0;
+  std::size_t gap = line.find("  ", i), tab = line.find('\t', i);
+  std::size_t sep = std::min(gap, tab);
+  if (sep == std::string::npos) return 0;
+  std::size_t at = line.find_first_not_of(" \t", sep);
+  return at == std::string::npos ? 0 : static_cast<std::uint32_t>(at + 1);
+}
+
 void normalise_quantities(FinishInput& in, Journal& j, std::vector<Diagnostic>* errors) {
   std::vector<int> scale(j.commodities.size(), 0);
   for (std::size_t p = 0; p < j.posting_count(); ++p)
@@ -39,6 +51,7 @@ void normalise_quantities(FinishInput& in, Journal& j, std::vector<Diagnostic>* 
         e.file = j.file_name(j.tx_where[j.post_transaction[p]].file);
         e.line = j.post_line[p];
         e.line_text = source_line(j, j.tx_where[j.post_transaction[p]].file, e.line);
+        e.column = amount_column(e.line_text);
         e.message = "amount too large for the number of decimals used with commodity '" +
                     j.commodities[j.post_commodity[p]].symbol + "'";
         e.expected = "smaller amounts or fewer decimal places";
@@ -114,10 +127,27 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
   for (std::uint32_t p : order) {
     AccountId acc = j.post_account[p];
     CommodityId c = j.post_commodity[p];
-    balance[key(acc, c, false)] += j.post_quantity[p];
+    bool overflow = __builtin_add_overflow(balance[key(acc, c, false)], j.post_quantity[p], &balance[key(acc, c, false)]);
     for (AccountId up = acc;; up = j.accounts.parent(up)) {
-      if (asserted_inclusive[up]) balance[key(up, c, true)] += j.post_quantity[p];
+      if (asserted_inclusive[up]) {
+        Int128& b = balance[key(up, c, true)];
+        overflow |= __builtin_add_overflow(b, j.post_quantity[p], &b);
+      }
       if (up == AccountTree::kRoot) break;
+    }
+    if (overflow) {
+      if (errors->size() < in.max_errors) {
+        Diagnostic e;
+        std::uint32_t t = j.post_transaction[p];
+        e.file = j.file_name(j.tx_where[t].file);
+        e.line = j.post_line[p];
+        e.line_text = source_line(j, j.tx_where[t].file, e.line);
+        e.message = "the running balance of " + std::string(j.accounts.full_name(acc)) + " in '" +
+                    j.commodities[c].symbol + "' overflows";
+        e.expected = "balances within 36 digits";
+        errors->push_back(std::move(e));
+      }
+      return;
     }
     auto it = at_posting.find(p);
     if (it == at_posting.end()) continue;
@@ -161,8 +191,10 @@ std::string describe_amount(const Journal& j, CommodityId c, const Decimal& q) {
   if (s.empty()) return q.to_string();
   bool quote = CommodityTable::needs_quotes(s);
   std::string sym = quote ? "\"" + s + "\"" : s;
-  if (j.commodities[c].style.symbol_on_left) return sym + q.to_string();
-  return q.to_string() + " " + sym;
+  const AmountStyle& style = j.commodities[c].style;
+  std::string space = style.space_between ? " " : "";
+  if (style.symbol_on_left) return sym + space + q.to_string();
+  return q.to_string() + space + sym;
 }
 
 void finish_journal(FinishInput& in, Journal* journal, std::vector<Diagnostic>* errors) {

@@ -17,9 +17,18 @@ namespace kessan::read {
 namespace {
 
 constexpr std::size_t kMinChunkBytes = 4u << 20;
-constexpr int kMaxIncludeDepth = 1000;
+constexpr int kMaxIncludeDepth = 500;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The absolute path with links resolved, or the path itself.
+std::string canonical_path(const std::string& path) {
+  char* resolved = realpath(path.c_str(), nullptr);
+  if (!resolved) return path;
+  std::string out(resolved);
+  std::free(resolved);
+  return out;
+}
 
 std::string directory_of(const std::string& path) {
   auto slash = path.rfind('/');
@@ -84,6 +93,7 @@ class Loader {
     auto file = static_cast<std::uint32_t>(journal_->file_names.size());
     journal_->file_names.push_back(name);
     std::string_view text = source->bytes();
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // a UTF-8 byte order mark
     journal_->sources.push_back(std::move(source));
 
     unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -194,11 +204,15 @@ class Loader {
       if (commodity[i] >= styles_.size()) styles_.resize(commodity[i] + 1);
       merge_style(styles_[commodity[i]], r.styles[i], line_base);
     }
-    for (Diagnostic& d : r.errors) {
-      d.file = name;
-      d.line += line_base;
-      add_error(std::move(d));
-    }
+    std::size_t next_error = 0;
+    auto errors_before = [&](std::uint32_t line) {
+      for (; next_error < r.errors.size() && r.errors[next_error].line <= line; ++next_error) {
+        Diagnostic d = std::move(r.errors[next_error]);
+        d.file = name;
+        d.line += line_base;
+        add_error(std::move(d));
+      }
+    };
     for (const MarketPrice& p : r.prices)
       j.prices.push_back(MarketPrice{p.date, commodity[p.commodity], commodity[p.in], p.price});
     for (auto& d : r.account_decls)
@@ -209,8 +223,10 @@ class Loader {
     for (IncludeRequest& inc : r.includes) {
       append_transactions(r, cur, tx, inc.tx_index, account, commodity, file, line_base);
       tx = inc.tx_index;
+      errors_before(inc.line);
       include(inc, name, line_base, depth);
     }
+    errors_before(UINT32_MAX);
     append_transactions(r, cur, tx, static_cast<std::uint32_t>(r.tx_date.size()), account, commodity, file, line_base);
   }
 
@@ -383,8 +399,7 @@ class Loader {
         add_error(std::move(where));
         return;
       }
-      char resolved[PATH_MAX];
-      std::string canonical = realpath(path.c_str(), resolved) ? std::string(resolved) : path;
+      std::string canonical = canonical_path(path);
       if (std::find(include_stack.begin(), include_stack.end(), canonical) != include_stack.end()) {
         where.message = "include cycle: '" + path + "' is already being read";
         where.expected = "each file included once along any include chain";
@@ -419,8 +434,7 @@ ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& na
   ReadResult result;
   auto journal = std::make_unique<Journal>();
   Loader loader(options, journal.get());
-  char resolved[PATH_MAX];
-  loader.include_stack.push_back(realpath(name.c_str(), resolved) ? std::string(resolved) : name);
+  loader.include_stack.push_back(canonical_path(name));
   loader.load(std::move(source), name, ParseState{}, 0);
   if (loader.errors().empty()) {
     FinishInput in{loader.scales(), loader.styles(), loader.deferred(), options.max_errors};

@@ -39,6 +39,7 @@ class Builder {
   std::optional<BalanceReport> run(ReportError* error) {
     if (!sum_postings(error) || !roll_up(error)) return std::nullopt;
     order_commodities();
+    find_visible();
     BalanceReport report;
     if (q_.flat) {
       flat_rows(AccountTree::kRoot, &report);
@@ -110,8 +111,18 @@ class Builder {
     }
   }
 
-  // Whether the subtree shows any row.
-  bool visible(AccountId a) const { return q_.show_empty || !amount_of(all_, a).empty(); }
+  // Which subtrees show a row: those where some account has a balance.
+  // Children have larger ids than their parents, so one reverse pass.
+  void find_visible() {
+    visible_.assign(j_.accounts.size(), 0);
+    for (std::size_t a = j_.accounts.size(); a-- > 1;) {
+      auto id = static_cast<AccountId>(a);
+      if (q_.depth > 0 && j_.accounts.depth(id) > q_.depth) continue;
+      if (q_.show_empty || !amount_of(all_, id).empty() || !amount_of(own_, id).empty()) visible_[a] = 1;
+      if (visible_[a]) visible_[j_.accounts.parent(id)] = 1;
+    }
+  }
+  bool visible(AccountId a) const { return visible_[a] != 0; }
 
   void tree_rows(AccountId a, int indent, const std::string& prefix, BalanceReport* out) {
     if (!visible(a)) return;
@@ -134,6 +145,7 @@ class Builder {
   const BalanceQuery& q_;
   Sums own_, all_;
   std::vector<CommodityId> commodity_order_;
+  std::vector<char> visible_;
 };
 
 } // namespace

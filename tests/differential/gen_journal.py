@@ -486,7 +486,8 @@ class Generator:
                     posts.append(self.new_posting(part, c))
                     v = v - part
                 posts.append(self.new_posting(v, c))
-        r.shuffle(posts) if r.random() < 0.3 else None
+        if r.random() < 0.3:
+            r.shuffle(posts)
         return posts
 
     def virtual_postings(self):
