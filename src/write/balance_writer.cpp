@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_width.hpp"
 #include "write/amount_format.hpp"
 #include "write/csv.hpp"
 
@@ -9,18 +10,6 @@ namespace kessan::write {
 namespace {
 
 constexpr std::size_t kAmountWidth = 20;
-
-// Display width in characters (UTF-8 continuation bytes take no column).
-std::size_t display_width(const std::string& s) {
-  std::size_t w = 0;
-  for (char c : s) w += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return w;
-}
-
-std::string pad_left(const std::string& s, std::size_t width) {
-  std::size_t w = display_width(s);
-  return w >= width ? s : std::string(width - w, ' ') + s;
-}
 
 // Amount lines of one row: every commodity on its own line.
 std::vector<std::string> amount_lines(const Journal& j, const report::MixedAmount& m) {

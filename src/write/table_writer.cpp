@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_width.hpp"
 #include "write/csv.hpp"
 #include "write/number_format.hpp"
 
@@ -80,23 +81,6 @@ bool any_header(const std::vector<Column>& columns) {
 
 // ---------------------------------------------------------------------------
 // Text
-
-// Width in characters: UTF-8 continuation bytes take no column.
-std::size_t display_width(std::string_view s) {
-  std::size_t w = 0;
-  for (char c : s) w += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return w;
-}
-
-std::string pad_left(const std::string& s, std::size_t width) {
-  std::size_t w = display_width(s);
-  return w >= width ? s : std::string(width - w, ' ') + s;
-}
-
-std::string pad_right(const std::string& s, std::size_t width) {
-  std::size_t w = display_width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
 
 // `s` centred in `width` (the extra space goes left, towards the label).
 std::string centre(const std::string& s, std::size_t width) {

@@ -216,6 +216,7 @@ TEST(TableWriter, Text) {
                         "Amounts in thousands of yen.\n");
 }
 
+// Widths are terminal columns: wide (CJK) characters take two.
 TEST(TableWriter, TextMeasuresUtf8CharactersAndLetsHeadingsOverhang) {
   Table t;
   t.columns = {{"a", "", "百万円"}};
@@ -227,7 +228,7 @@ TEST(TableWriter, TextMeasuresUtf8CharactersAndLetsHeadingsOverhang) {
             "        百万円\n"
             "流動資産の部（長い見出し）\n"
             "売上高   1,234\n"
-            "Cost    (5)\n");
+            "Cost       (5)\n");
 }
 
 TEST(TableWriter, Csv) {
