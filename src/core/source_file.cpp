@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <vector>
+
 namespace kessan {
 
 SourceFile::~SourceFile() {
@@ -43,9 +45,9 @@ bool SourceFile::open(const std::string& path, std::string* error) {
   }
   // Pipes, special files and failed mappings are read.
   std::string bytes;
-  char buf[1 << 16];
+  std::vector<char> buf(1 << 16); // on the heap: includes nest deeply
   while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = std::strerror(errno);
@@ -53,7 +55,7 @@ bool SourceFile::open(const std::string& path, std::string* error) {
       return false;
     }
     if (n == 0) break;
-    bytes.append(buf, static_cast<std::size_t>(n));
+    bytes.append(buf.data(), static_cast<std::size_t>(n));
   }
   ::close(fd);
   assign(std::move(bytes));

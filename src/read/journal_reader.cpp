@@ -6,6 +6,7 @@
 #include <climits>
 #include <cstdlib>
 #include <glob.h>
+#include <pthread.h>
 #include <thread>
 #include <unordered_map>
 
@@ -430,12 +431,39 @@ class Loader {
   std::size_t bytes_before_ = 0;
 };
 
+// Runs `work` on a thread with a 256 MiB stack (reserved, not committed), or
+// on this thread if no such thread can be made.
+template <class Work>
+void run_with_large_stack(Work work) {
+  constexpr std::size_t kStack = 256u << 20;
+  pthread_attr_t attr;
+  pthread_t thread;
+  bool started = false;
+  if (pthread_attr_init(&attr) == 0) {
+    started = pthread_attr_setstacksize(&attr, kStack) == 0 &&
+              pthread_create(
+                  &thread, &attr,
+                  [](void* w) -> void* {
+                    (*static_cast<Work*>(w))();
+                    return nullptr;
+                  },
+                  &work) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  if (started)
+    pthread_join(thread, nullptr);
+  else
+    work();
+}
+
 ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& name, const ReadOptions& options) {
   ReadResult result;
   auto journal = std::make_unique<Journal>();
   Loader loader(options, journal.get());
   loader.include_stack.push_back(canonical_path(name));
-  loader.load(std::move(source), name, ParseState{}, 0);
+  // Includes are read recursively; the reading runs on a thread with a stack
+  // large enough for the deepest chain allowed, whatever the caller's stack.
+  run_with_large_stack([&] { loader.load(std::move(source), name, ParseState{}, 0); });
   if (loader.errors().empty()) {
     FinishInput in{loader.scales(), loader.styles(), loader.deferred(), options.max_errors};
     finish_journal(in, journal.get(), &loader.errors());
