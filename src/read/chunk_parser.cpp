@@ -97,7 +97,6 @@ struct Pending {
 struct PendingAssertion {
   std::size_t pending;
   BalanceAssertion assertion;
-  std::uint32_t line;
 };
 
 struct PendingTag {
@@ -487,7 +486,6 @@ class ChunkParser {
       s.style.symbol_on_left = left;
       s.style.space_between = space;
       s.style.decimal_mark = decimal_mark;
-      s.first_line = line_no_;
     }
     if (!s.declared && s.style.thousands_mark == 0 && thousands != 0) s.style.thousands_mark = thousands;
     s.seen = true;
@@ -603,7 +601,6 @@ class ChunkParser {
       if (i < line.size() && line[i] == '=') {
         PendingAssertion a{};
         a.pending = pending_.size();
-        a.line = line_no_;
         a.assertion.column = static_cast<std::uint32_t>(i + 1);
         ++i;
         if (i < line.size() && line[i] == '=') {
@@ -734,7 +731,6 @@ class ChunkParser {
         return;
       }
     }
-    std::uint32_t first_posting = static_cast<std::uint32_t>(o.post_account.size());
     std::vector<std::uint32_t>& index = pending_index_;
     index.assign(pending_.size(), 0);
     for (int g : {0, 2}) {
@@ -791,13 +787,11 @@ class ChunkParser {
       BalanceAssertion b = a.assertion;
       b.posting = index[a.pending];
       o.assertions.push_back(b);
-      o.assertion_lines.push_back(a.line);
     }
     auto tx = static_cast<std::uint32_t>(o.tx_date.size());
     for (const PendingTag& t : tags_)
       o.tags.push_back(Tag{tx, t.pending == kNoPending ? Tag::kNoPosting : index[t.pending], t.name, t.value});
     push_transaction(header_line);
-    (void)first_posting;
   }
 
   // An amount as the journal writes this commodity ("$-1.00", "-1.00 EUR").

@@ -24,7 +24,6 @@ struct StyleObservation {
   bool seen = false;      // an amount was written with this commodity
   bool declared = false;  // a `commodity` directive gave a format
   int max_precision = 0;  // largest number of decimals written
-  std::uint32_t first_line = 0;
 };
 
 struct IncludeRequest {
@@ -67,7 +66,6 @@ struct ChunkResult {
 
   std::vector<PostingCost> costs;            // local posting, local commodity
   std::vector<BalanceAssertion> assertions;  // local posting, local commodity
-  std::vector<std::uint32_t> assertion_lines;
   std::vector<Tag> tags;                     // local transaction / posting
   std::vector<MarketPrice> prices;           // local commodities
   struct AccountDecl {

@@ -138,7 +138,6 @@ class Loader {
   Column<std::uint8_t>& scales() { return scales_; }
   std::vector<DeferredCheck>& deferred() { return deferred_; }
   std::vector<StyleObservation>& styles() { return styles_; }
-  std::vector<std::uint32_t>& assertion_columns_line() { return assertion_lines_; }
   std::vector<std::string> include_stack;
 
  private:
@@ -203,7 +202,7 @@ class Loader {
     for (std::uint32_t i = 0; i < r.commodities.size(); ++i) {
       commodity[i] = j.commodities.intern(r.commodities.key(i));
       if (commodity[i] >= styles_.size()) styles_.resize(commodity[i] + 1);
-      merge_style(styles_[commodity[i]], r.styles[i], line_base);
+      merge_style(styles_[commodity[i]], r.styles[i]);
     }
     std::size_t next_error = 0;
     auto errors_before = [&](std::uint32_t line) {
@@ -231,7 +230,7 @@ class Loader {
     append_transactions(r, cur, tx, static_cast<std::uint32_t>(r.tx_date.size()), account, commodity, file, line_base);
   }
 
-  static void merge_style(StyleObservation& into, const StyleObservation& from, std::uint32_t) {
+  static void merge_style(StyleObservation& into, const StyleObservation& from) {
     if (from.declared) {
       into.style = from.style;
       into.declared = true;
@@ -427,7 +426,6 @@ class Loader {
   Column<std::uint8_t> scales_;
   std::vector<DeferredCheck> deferred_;
   std::vector<StyleObservation> styles_;
-  std::vector<std::uint32_t> assertion_lines_;
   std::size_t bytes_before_ = 0;
 };
 
