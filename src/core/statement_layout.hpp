@@ -9,15 +9,9 @@
 #include <vector>
 
 #include "core/rounding.hpp"
+#include "core/source_ref.hpp"
 
 namespace kessan {
-
-// Where a layout element was written, for error messages.
-struct SourceRef {
-  std::string file;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-};
 
 enum class LineKind {
   Heading,    // a section title, no figures

@@ -1,157 +1,9 @@
 #include "read/book_reader.hpp"
 
-#include <fstream>
-#include <set>
-#include <sstream>
-#include <toml++/toml.h>
+#include "read/toml_checker.hpp"
 
 namespace kessan::read {
 namespace {
-
-// Collects diagnostics about one TOML file, with source positions.
-class TomlChecker {
- public:
-  TomlChecker(std::string path, std::vector<Diagnostic>* errors) : path_(std::move(path)), errors_(errors) {}
-
-  void error(const toml::source_region& where, std::string message, std::string expected = "") {
-    Diagnostic d;
-    d.file = path_;
-    d.line = static_cast<std::uint32_t>(where.begin.line);
-    d.column = static_cast<std::uint32_t>(where.begin.column);
-    d.message = std::move(message);
-    d.expected = std::move(expected);
-    d.line_text = line_text(d.line);
-    errors_->push_back(std::move(d));
-    ok_ = false;
-  }
-  void error(const toml::node& n, std::string message, std::string expected = "") {
-    error(n.source(), std::move(message), std::move(expected));
-  }
-  bool ok() const { return ok_; }
-  const std::string& path() const { return path_; }
-  void set_text(const std::string& text) { text_ = text; }
-
-  SourceRef ref(const toml::node& n) const {
-    return {path_, static_cast<std::uint32_t>(n.source().begin.line), static_cast<std::uint32_t>(n.source().begin.column)};
-  }
-
-  // Reports keys of `t` not in `known`.
-  void only_keys(const toml::table& t, std::initializer_list<std::string_view> known, const char* where) {
-    for (auto&& [k, v] : t) {
-      bool found = false;
-      for (auto name : known) found |= k.str() == name;
-      if (!found) {
-        std::string list;
-        for (auto name : known) list += (list.empty() ? "" : ", ") + std::string(name);
-        error(k.source(), "unknown key '" + std::string(k.str()) + "' in " + where, "one of: " + list);
-      }
-    }
-  }
-
-  std::optional<std::string> string(const toml::table& t, std::string_view key, bool required, const char* where) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t, std::string("missing key '") + std::string(key) + "' in " + where, "a string");
-      return std::nullopt;
-    }
-    if (auto s = n->value<std::string>()) return *s;
-    error(*n, "'" + std::string(key) + "' must be a string", "a quoted string");
-    return std::nullopt;
-  }
-  std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, bool required, const char* where) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t, std::string("missing key '") + std::string(key) + "' in " + where, "an integer");
-      return std::nullopt;
-    }
-    if (n->is_integer()) return n->value<std::int64_t>();
-    error(*n, "'" + std::string(key) + "' must be an integer", "an integer");
-    return std::nullopt;
-  }
-  std::optional<bool> boolean(const toml::table& t, std::string_view key) {
-    const toml::node* n = t.get(key);
-    if (!n) return std::nullopt;
-    if (n->is_boolean()) return n->value<bool>();
-    error(*n, "'" + std::string(key) + "' must be true or false", "true or false");
-    return std::nullopt;
-  }
-  // An exact decimal: an integer, or a string such as "119.85". Floats are
-  // refused because they are not exact.
-  std::optional<Decimal> decimal(const toml::table& t, std::string_view key, bool required, const char* where) {
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t, std::string("missing key '") + std::string(key) + "' in " + where, "a number");
-      return std::nullopt;
-    }
-    if (n->is_integer()) return Decimal(*n->value<std::int64_t>());
-    if (auto s = n->value_exact<std::string>()) {
-      if (auto d = Decimal::parse(*s)) return d;
-      error(*n, "'" + std::string(key) + "' is not a decimal number", "e.g. \"119.85\"");
-      return std::nullopt;
-    }
-    if (n->is_floating_point()) {
-      error(*n, "'" + std::string(key) + "' is a floating-point number, which is not exact",
-            "an integer or a quoted decimal, e.g. \"119.85\"");
-      return std::nullopt;
-    }
-    error(*n, "'" + std::string(key) + "' must be a number", "an integer or a quoted decimal");
-    return std::nullopt;
-  }
-  std::vector<std::string> strings(const toml::table& t, std::string_view key, bool required, const char* where) {
-    std::vector<std::string> out;
-    const toml::node* n = t.get(key);
-    if (!n) {
-      if (required) error(t, std::string("missing key '") + std::string(key) + "' in " + where, "an array of strings");
-      return out;
-    }
-    const toml::array* a = n->as_array();
-    if (!a) {
-      if (auto s = n->value<std::string>()) return {*s};
-      error(*n, "'" + std::string(key) + "' must be an array of strings", "[\"...\", \"...\"]");
-      return out;
-    }
-    for (const toml::node& e : *a) {
-      if (auto s = e.value<std::string>())
-        out.push_back(*s);
-      else
-        error(e, "'" + std::string(key) + "' must hold strings only", "a quoted string");
-    }
-    return out;
-  }
-
- private:
-  std::string line_text(std::uint32_t line) const {
-    std::istringstream in(text_);
-    std::string l;
-    for (std::uint32_t i = 0; i < line && std::getline(in, l); ++i) {
-    }
-    return l;
-  }
-
-  std::string path_;
-  std::string text_;
-  std::vector<Diagnostic>* errors_;
-  bool ok_ = true;
-};
-
-std::optional<toml::table> parse_toml(const std::string& text, TomlChecker& check) {
-  check.set_text(text);
-  try {
-    return toml::parse(text, check.path());
-  } catch (const toml::parse_error& e) {
-    check.error(e.source(), "malformed TOML: " + std::string(e.description()), "valid TOML (https://toml.io)");
-    return std::nullopt;
-  }
-}
-
-bool read_text(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  *text = s.str();
-  return true;
-}
 
 std::optional<PeriodRef> period_ref(const std::string& s) {
   if (s == "current") return PeriodRef::Current;
@@ -313,7 +165,7 @@ void parse_rules(const toml::table& root, TomlChecker& check, StatementLayout* o
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
                   std::vector<Diagnostic>* errors) {
   TomlChecker check(path, errors);
-  auto root = parse_toml(text, check);
+  auto root = check.parse(text);
   if (!root) return false;
   check.only_keys(*root,
                   {"id", "title", "kind", "scope", "percent_of", "percent_header", "empty", "change_on_sign_flip", "footing",
@@ -364,7 +216,7 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
 bool parse_book_settings(const std::string& text, const std::string& path, BookSettings* out,
                          std::vector<Diagnostic>* errors) {
   TomlChecker check(path, errors);
-  auto root = parse_toml(text, check);
+  auto root = check.parse(text);
   if (!root) return false;
   check.only_keys(*root, {"journals", "statements", "company", "calendar", "convenience", "shares"}, "book.toml");
   out->journals = check.strings(*root, "journals", true, "book.toml");

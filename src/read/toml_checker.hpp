@@ -1,0 +1,71 @@
+#pragma once
+// TomlChecker: reading typed values out of a parsed TOML file while
+// collecting diagnostics that name the file, line and column of the
+// offending key or value. Shared by every reader of a book's TOML files
+// (book.toml, layouts, statistics, measures, guidance).
+//
+// Contract: every accessor reports a wrong type or a missing required key as
+// a Diagnostic and returns an empty value; nothing throws. ok() is false once
+// any error was reported.
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "core/date.hpp"
+#include "core/decimal.hpp"
+#include "core/diagnostic.hpp"
+#include "core/source_ref.hpp"
+
+namespace kessan::read {
+
+class TomlChecker {
+ public:
+  TomlChecker(std::string path, std::vector<Diagnostic>* errors) : path_(std::move(path)), errors_(errors) {}
+
+  // Parses `text` (the file's whole content); a syntax error is reported.
+  std::optional<toml::table> parse(const std::string& text);
+
+  void error(const toml::source_region& where, std::string message, std::string expected = "");
+  void error(const toml::node& n, std::string message, std::string expected = "");
+  bool ok() const { return ok_; }
+  const std::string& path() const { return path_; }
+  SourceRef ref(const toml::node& n) const;
+
+  // Reports keys of `t` not in `known`.
+  void only_keys(const toml::table& t, std::initializer_list<std::string_view> known, const char* where);
+
+  std::optional<std::string> string(const toml::table& t, std::string_view key, bool required, const char* where);
+  std::optional<std::int64_t> integer(const toml::table& t, std::string_view key, bool required, const char* where);
+  std::optional<bool> boolean(const toml::table& t, std::string_view key);
+  // An exact decimal: an integer, or a string such as "119.85". Floats are
+  // refused because they are not exact.
+  std::optional<Decimal> decimal(const toml::table& t, std::string_view key, bool required, const char* where);
+  // A TOML date (2002-06-28, unquoted).
+  std::optional<Date> date(const toml::table& t, std::string_view key, bool required, const char* where);
+  // An array of strings; a single string is taken as a one-element array.
+  std::vector<std::string> strings(const toml::table& t, std::string_view key, bool required, const char* where);
+  // The tables of an array of tables ([[key]]); anything else under `key` is reported.
+  std::vector<const toml::table*> tables(const toml::table& t, std::string_view key);
+
+ private:
+  std::string line_text(std::uint32_t line) const;
+
+  std::string path_;
+  std::string text_;
+  std::vector<Diagnostic>* errors_;
+  bool ok_ = true;
+};
+
+// The whole content of a file; false when it cannot be read.
+bool read_text(const std::string& path, std::string* text);
+
+// The directory part of a path ("book/layouts/a.toml" -> "book/layouts"), "." when none.
+std::string directory_of(const std::string& path);
+
+} // namespace kessan::read
