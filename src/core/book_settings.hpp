@@ -1,8 +1,10 @@
 #pragma once
 // BookSettings: what a book says about its company, apart from the journal
 // and the layouts: name, reporting currency and unit of presentation, fiscal
-// calendar, share data per period and an optional convenience translation.
-// Read from book.toml (read/book_reader.hpp; keys in docs/book-format.md).
+// calendar, share data per period, an optional convenience translation,
+// reclassifications and the style of its earnings release.
+// Read from book.toml (read/book_reader.hpp; keys in docs/book-format.md and
+// docs/release-format.md).
 
 #include <optional>
 #include <string>
@@ -11,6 +13,8 @@
 #include "core/date.hpp"
 #include "core/decimal.hpp"
 #include "core/fiscal_calendar.hpp"
+#include "core/reclassification.hpp"
+#include "core/release_style.hpp"
 
 namespace kessan {
 
@@ -39,6 +43,12 @@ struct BookSettings {
   std::vector<ShareData> shares;
   std::vector<std::string> journals;   // paths relative to the book
   std::vector<std::string> statements; // layout files, relative to the book
+  std::vector<std::string> tables;     // release table layouts, relative to the book
+  std::string statistics;              // the statistics file (optional)
+  std::string measures;                // the measures file (optional)
+  std::string guidance;                // the guidance and consensus file (optional)
+  std::vector<Reclassification> reclassifications;
+  ReleaseStyle release;
 
   const ShareData* shares_for(const std::string& period) const {
     for (const auto& s : shares)

@@ -1,13 +1,18 @@
 #pragma once
-// Statement layouts as data: which lines a statement has, which accounts
-// feed each line, how lines add up, how signs are presented and which
-// columns are shown. Layouts are read from TOML files of a book
-// (read/book_reader.hpp) and documented in docs/book-format.md.
+// Statement and table layouts as data: which lines a statement or a
+// release table has, which accounts, statistics or formulas feed each line,
+// how lines add up, how signs are presented and which columns are shown.
+// Layouts are read from TOML files of a book (read/layout_reader.hpp) and
+// documented in docs/book-format.md (statements) and docs/release-format.md
+// (tables).
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/decimal.hpp"
+#include "core/expression.hpp"
 #include "core/rounding.hpp"
 #include "core/source_ref.hpp"
 
@@ -24,7 +29,12 @@ enum class LineKind {
   CashFlow,   // cash-flow line fed by classification rules
   CashBegin,  // cash at the start of the period
   CashEnd,    // cash at the end of the period
+  Statistic,  // an operating statistic (tables only)
+  Formula,    // a formula over lines, measures, accounts and statistics (tables only)
 };
+
+// How a pure number (a ratio) is shown in a table.
+enum class LineFormat { Number, Percent };
 
 // How a line's ledger balance is presented: debit (the balance as it is:
 // assets, expenses) or credit (its negation: revenues, liabilities).
@@ -46,7 +56,12 @@ struct LayoutLine {
   // beginning + net change): checked exactly, and kept when footing.
   std::vector<Term> equals;
   std::string of;                    // PerShare / PerAds: the line divided
-  int decimals = 0;                  // PerShare / PerAds
+  int decimals = 0;                  // PerShare / PerAds; tables: digits shown
+  bool decimals_set = false;         // `decimals` was written (else the layout's)
+  std::string statistic;             // Statistic: its id
+  std::optional<Expr> formula;       // Formula
+  LineFormat format = LineFormat::Number;
+  bool skip_missing = false;         // Sum: terms without data are left out (else the sum is n/a)
   RoundingMode rounding = RoundingMode::HalfUp;
   bool total = false;                // printed as a total row
   bool percent_sign = false;         // its percentages carry "%"
@@ -88,7 +103,12 @@ struct LayoutColumn {
   SourceRef where;
 };
 
-enum class StatementKind { Flow, Balance, CashFlow };
+enum class StatementKind {
+  Flow,     // a statement of flows over each period (operations)
+  Balance,  // balances at each period's end
+  CashFlow, // an indirect-method cash flow statement
+  Table,    // a release table: statistics, formulas, accounts over each period
+};
 
 // How printed figures are made to add up (report/footing.hpp).
 enum class Footing {
@@ -116,6 +136,11 @@ struct StatementLayout {
   std::vector<CashFlowRule> rules;
   std::vector<CashRule> cash_rules;
   std::vector<std::string> notes;
+  // Tables.
+  std::vector<std::string> subtitle;  // lines under the title ("(JPY in millions)")
+  std::string stub_header;            // header of the label column
+  std::optional<Decimal> unit;        // money is shown in this unit (default: the book's)
+  int decimals = 0;                   // digits shown, unless a line says otherwise
   SourceRef where;
 };
 

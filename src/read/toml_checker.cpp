@@ -32,7 +32,8 @@ void TomlChecker::error(const toml::node& n, std::string message, std::string ex
 }
 
 SourceRef TomlChecker::ref(const toml::node& n) const {
-  return {path_, static_cast<std::uint32_t>(n.source().begin.line), static_cast<std::uint32_t>(n.source().begin.column)};
+  return {path_, static_cast<std::uint32_t>(n.source().begin.line),
+          static_cast<std::uint32_t>(n.source().begin.column)};
 }
 
 void TomlChecker::only_keys(const toml::table& t, std::initializer_list<std::string_view> known, const char* where) {
@@ -103,7 +104,8 @@ std::optional<Decimal> TomlChecker::decimal(const toml::table& t, std::string_vi
 std::optional<Date> TomlChecker::date(const toml::table& t, std::string_view key, bool required, const char* where) {
   const toml::node* n = t.get(key);
   if (!n) {
-    if (required) error(t, std::string("missing key '") + std::string(key) + "' in " + where, "a date, e.g. 2002-06-28");
+    if (required)
+      error(t, std::string("missing key '") + std::string(key) + "' in " + where, "a date, e.g. 2002-06-28");
     return std::nullopt;
   }
   if (auto v = n->value<toml::date>()) {
@@ -154,6 +156,14 @@ std::vector<const toml::table*> TomlChecker::tables(const toml::table& t, std::s
   return out;
 }
 
+SourceRef TomlChecker::string_start(const toml::node& n) const {
+  SourceRef r = ref(n);
+  std::string line = line_text(r.line);
+  std::size_t at = r.column > 0 ? r.column - 1 : 0;
+  r.column += line.compare(at, 3, "\"\"\"") == 0 || line.compare(at, 3, "'''") == 0 ? 3 : 1;
+  return r;
+}
+
 std::string TomlChecker::line_text(std::uint32_t line) const {
   std::istringstream in(text_);
   std::string l;
@@ -178,4 +188,4 @@ std::string directory_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -8,14 +8,14 @@
 // a Diagnostic and returns an empty value; nothing throws. ok() is false once
 // any error was reported.
 
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/date.hpp"
 #include "core/decimal.hpp"
@@ -53,9 +53,13 @@ class TomlChecker {
   // The tables of an array of tables ([[key]]); anything else under `key` is reported.
   std::vector<const toml::table*> tables(const toml::table& t, std::string_view key);
 
- private:
+  // The text of line `line` (1-based) of the file, for diagnostics.
   std::string line_text(std::uint32_t line) const;
+  // Where the text of string value `n` starts (after its opening quote), for
+  // diagnostics about what the string holds (a formula, a name).
+  SourceRef string_start(const toml::node& n) const;
 
+ private:
   std::string path_;
   std::string text_;
   std::vector<Diagnostic>* errors_;
@@ -68,4 +72,4 @@ bool read_text(const std::string& path, std::string* text);
 // The directory part of a path ("book/layouts/a.toml" -> "book/layouts"), "." when none.
 std::string directory_of(const std::string& path);
 
-} // namespace kessan::read
+}  // namespace kessan::read

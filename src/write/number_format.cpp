@@ -17,20 +17,9 @@ std::optional<Decimal> at_scale(const Decimal& value, int decimals, RoundingMode
   return value.with_scale(decimals);
 }
 
-// |value| with a "." before its fractional digits and "," between thousands.
-std::string grouped_magnitude(const Decimal& value) {
-  std::string digits = int128_digits(value.mantissa());
-  auto scale = static_cast<std::size_t>(value.scale());
-  if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
-  std::string whole = group_thousands(digits.substr(0, digits.size() - scale), ',');
-  return scale == 0 ? whole : whole + "." + digits.substr(digits.size() - scale);
-}
-
 // A Number or Percent cell.
 std::string numeric_text(const report::Cell& cell) {
-  std::optional<Decimal> value = cell.rounded();
-  if (!value) return kNotMeaningful;
-  std::optional<Decimal> fixed = at_scale(*value, cell.decimals, cell.rounding);
+  std::optional<Decimal> fixed = printed_value(cell);
   if (!fixed) return kNotMeaningful;
   if (fixed->is_zero() && cell.zero_as_dash) return "-";
   std::string text = grouped_magnitude(*fixed);
@@ -38,7 +27,21 @@ std::string numeric_text(const report::Cell& cell) {
   return fixed->is_negative() ? "(" + text + ")" : text;
 }
 
-} // namespace
+}  // namespace
+
+std::optional<Decimal> printed_value(const report::Cell& cell) {
+  std::optional<Decimal> value = cell.rounded();
+  if (!value) return std::nullopt;
+  return at_scale(*value, cell.decimals, cell.rounding);
+}
+
+std::string grouped_magnitude(const Decimal& value) {
+  std::string digits = int128_digits(value.mantissa());
+  auto scale = static_cast<std::size_t>(value.scale());
+  if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
+  std::string whole = group_thousands(digits.substr(0, digits.size() - scale), ',');
+  return scale == 0 ? whole : whole + "." + digits.substr(digits.size() - scale);
+}
 
 std::string format_cell(const report::Cell& cell) {
   switch (cell.kind) {
@@ -63,4 +66,4 @@ std::string exact_text(const report::Cell& cell) {
   return exact ? exact->normalized().to_string() : "";
 }
 
-} // namespace kessan::write
+}  // namespace kessan::write

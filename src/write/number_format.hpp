@@ -11,6 +11,7 @@
 //    the cell asks for zero_as_dash.
 //  - A ratio that cannot be divided (zero denominator, overflow) prints "n/m".
 
+#include <optional>
 #include <string>
 
 #include "report/table.hpp"
@@ -21,9 +22,16 @@ namespace kessan::write {
 // "n/m", the text of a Text cell, "" for an Empty cell.
 std::string format_cell(const report::Cell& cell);
 
+// The value a Number or Percent cell prints, at exactly `decimals` digits
+// (empty when it cannot be divided).
+std::optional<Decimal> printed_value(const report::Cell& cell);
+
+// |value| with "," between thousands and all of its decimals: "9,849,202", "57.72".
+std::string grouped_magnitude(const Decimal& value);
+
 // The exact value of a Number or Percent cell to 12 decimals with trailing
 // zeros trimmed ("-464.155", "35.773226...", "9849202"), for machine-readable
 // output. Empty for other kinds and when the division fails.
 std::string exact_text(const report::Cell& cell);
 
-} // namespace kessan::write
+}  // namespace kessan::write

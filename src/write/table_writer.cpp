@@ -10,6 +10,7 @@
 #include "core/text_width.hpp"
 #include "write/csv.hpp"
 #include "write/number_format.hpp"
+#include "write/prose_writer.hpp"
 
 namespace kessan::write {
 namespace {
@@ -164,7 +165,7 @@ void write_text_table(std::ostream& out, const Table& t) {
   write_text_headers(out, t, layout);
   for (std::size_t r = 0; r < t.rows.size(); ++r) write_text_row(out, t.rows[r], layout.cells[r], layout);
   if (!t.notes.empty()) out << '\n';
-  for (const std::string& note : t.notes) out << note << '\n';
+  for (const report::Prose& note : t.notes) out << prose_text(note) << '\n';
 }
 
 // ---------------------------------------------------------------------------
@@ -199,7 +200,7 @@ void write_tsv_table(std::ostream& out, const Table& t) {
       write_tsv_cells(out, row.label, displayed_cells(row, t.columns.size()));
     }
   }
-  for (const std::string& note : t.notes) out << tsv_field(note) << '\n';
+  for (const report::Prose& note : t.notes) out << tsv_field(prose_text(note)) << '\n';
 }
 
 // ---------------------------------------------------------------------------
@@ -275,7 +276,9 @@ Json table_json(const Table& t) {
   Json columns = Json::array(), rows = Json::array();
   for (const Column& c : t.columns) columns.push_back(Json{{"id", c.id}, {"group", c.group}, {"header", c.header}});
   for (const Row& row : t.rows) rows.push_back(row_json(row, t.columns.size()));
-  return Json{{"id", t.id}, {"title", t.title}, {"columns", columns}, {"rows", rows}, {"notes", t.notes}};
+  Json notes = Json::array();
+  for (const report::Prose& note : t.notes) notes.push_back(prose_text(note));
+  return Json{{"id", t.id}, {"title", t.title}, {"columns", columns}, {"rows", rows}, {"notes", notes}};
 }
 
 void write_json(std::ostream& out, const std::vector<Table>& tables) {
@@ -336,7 +339,7 @@ void write_md_table(std::ostream& out, const Table& t) {
   }
   write_md_header(out, t);
   for (const Row& row : t.rows) write_md_row(out, row, t.columns.size());
-  for (const std::string& note : t.notes) out << '\n' << md_escape(note) << '\n';
+  for (const report::Prose& note : t.notes) out << '\n' << md_escape(prose_text(note)) << '\n';
 }
 
 // ---------------------------------------------------------------------------
@@ -438,7 +441,7 @@ void write_html_table(std::ostream& out, const Table& t) {
   out << "</tbody>\n</table>\n";
   if (!t.notes.empty()) {
     out << "<div class=\"notes\">\n";
-    for (const std::string& note : t.notes) out << "<p>" << html_escape(note) << "</p>\n";
+    for (const report::Prose& note : t.notes) out << "<p>" << html_escape(prose_text(note)) << "</p>\n";
     out << "</div>\n";
   }
   out << "</section>\n";

@@ -1,0 +1,23 @@
+#pragma once
+// Reading a book's guidance file (core/guidance.hpp): the company's
+// expected ranges and analysts' consensus figures, per period. Keys in
+// docs/release-format.md.
+//
+// Contract: on any error (unknown key, a period the calendar cannot name, a
+// range whose low end is above its high end, a missing figure, a record
+// given twice) the result is false and every problem is a diagnostic with
+// file, line and column.
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/fiscal_calendar.hpp"
+#include "core/guidance.hpp"
+
+namespace kessan::read {
+
+bool parse_guidance(const std::string& text, const std::string& path, const FiscalCalendar& calendar,
+                    ExpectationSet* out, std::vector<Diagnostic>* errors);
+
+}  // namespace kessan::read

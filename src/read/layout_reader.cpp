@@ -1,0 +1,324 @@
+#include "read/layout_reader.hpp"
+
+#include "read/expression_parser.hpp"
+
+namespace kessan::read {
+namespace {
+
+std::optional<PeriodRef> period_ref(const std::string& s) {
+  if (s == "current") return PeriodRef::Current;
+  if (s == "year-ago") return PeriodRef::YearAgo;
+  if (s == "prior-quarter") return PeriodRef::PriorQuarter;
+  if (s == "prior-year-end") return PeriodRef::PriorYearEnd;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out) {
+  for (const toml::node& n : columns) {
+    const toml::table* t = n.as_table();
+    if (!t) {
+      check.error(n, "a column must be a table", "{ value = \"amount\", period = \"current\" }");
+      continue;
+    }
+    check.only_keys(*t, {"value", "period", "base", "group", "header"}, "a column");
+    LayoutColumn c;
+    c.where = check.ref(n);
+    auto value = check.string(*t, "value", true, "a column").value_or("amount");
+    if (value == "amount")
+      c.value = ColumnValue::Amount;
+    else if (value == "converted")
+      c.value = ColumnValue::Converted;
+    else if (value == "percent")
+      c.value = ColumnValue::Percent;
+    else if (value == "change")
+      c.value = ColumnValue::Change;
+    else
+      check.error(*t->get("value"), "unknown column value '" + value + "'", "amount, converted, percent or change");
+    auto period = check.string(*t, "period", false, "a column").value_or("current");
+    if (auto p = period_ref(period))
+      c.period = *p;
+    else
+      check.error(*t->get("period"), "unknown period '" + period + "'",
+                  "current, year-ago, prior-quarter or prior-year-end");
+    if (c.value == ColumnValue::Change) {
+      auto base = check.string(*t, "base", true, "a change column");
+      if (base) {
+        if (auto p = period_ref(*base))
+          c.base = *p;
+        else
+          check.error(*t->get("base"), "unknown period '" + *base + "'",
+                      "current, year-ago, prior-quarter or prior-year-end");
+      }
+    }
+    c.group = check.string(*t, "group", false, "a column").value_or("");
+    c.header = check.string(*t, "header", false, "a column").value_or("");
+    out->push_back(std::move(c));
+  }
+}
+
+std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bool required, const char* where,
+                                  TomlChecker& check, std::vector<Diagnostic>* errors) {
+  auto text = check.string(t, key, required, where);
+  if (!text) return std::nullopt;
+  const toml::node* n = t.get(key);
+  TextOrigin origin{check.string_start(*n), check.line_text(check.ref(*n).line)};
+  auto e = parse_expression(*text, origin, errors);
+  if (!e) check.error(*n, "'" + std::string(key) + "' is not a valid formula", "see the error above");
+  return e;
+}
+
+std::optional<Decimal> parse_unit(const toml::table& t, std::string_view key, const char* where, TomlChecker& check) {
+  auto unit = check.decimal(t, key, false, where);
+  if (unit && unit->sign() <= 0) {
+    check.error(*t.get(key), "the unit must be positive", "e.g. 1000000 for millions");
+    return std::nullopt;
+  }
+  return unit;
+}
+
+namespace {
+
+RoundingMode parse_rounding(const toml::table& t, TomlChecker& check) {
+  auto r = check.string(t, "rounding", false, "a line").value_or("half-up");
+  if (r == "half-up") return RoundingMode::HalfUp;
+  if (r == "half-even") return RoundingMode::HalfEven;
+  if (r == "down") return RoundingMode::Down;
+  check.error(*t.get("rounding"), "unknown rounding '" + r + "'", "half-up, half-even or down");
+  return RoundingMode::HalfUp;
+}
+
+void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, StatementLayout* out,
+                std::vector<Diagnostic>* errors) {
+  check.only_keys(t, {"id",           "label",          "heading", "accounts", "sign",     "sum",
+                      "per_share",    "per_ads",        "shares",  "decimals", "rounding", "total",
+                      "percent_sign", "hide_when_zero", "indent",  "cash",     "flow",     "equals",
+                      "statistic",    "formula",        "format",  "missing"},
+                  "a line");
+  LayoutLine l;
+  l.where = check.ref(n);
+  l.id = check.string(t, "id", false, "a line").value_or("");
+  l.indent = static_cast<int>(check.integer(t, "indent", false, "a line").value_or(0));
+  if (auto h = check.string(t, "heading", false, "a line")) {
+    l.kind = LineKind::Heading;
+    l.label = *h;
+    out->lines.push_back(std::move(l));
+    return;
+  }
+  l.label = check.string(t, "label", true, "a line").value_or("");
+  l.total = check.boolean(t, "total").value_or(false);
+  l.percent_sign = check.boolean(t, "percent_sign").value_or(false);
+  l.hide_when_zero = check.boolean(t, "hide_when_zero").value_or(false);
+  if (auto s = check.string(t, "sign", false, "a line")) {
+    if (*s == "debit")
+      l.sign = Sign::Debit;
+    else if (*s == "credit")
+      l.sign = Sign::Credit;
+    else
+      check.error(*t.get("sign"), "unknown sign '" + *s + "'", "debit (shown as the balance) or credit (negated)");
+  }
+  int kinds = 0;
+  if (t.contains("accounts")) {
+    ++kinds;
+    l.kind = LineKind::Accounts;
+    l.accounts = check.strings(t, "accounts", true, "a line");
+  }
+  auto terms = [&](const char* key) {
+    std::vector<Term> list;
+    for (const std::string& term : check.strings(t, key, true, "a line")) {
+      if (!term.empty() && term[0] == '-')
+        list.push_back({-1, term.substr(1)});
+      else
+        list.push_back({1, term});
+    }
+    return list;
+  };
+  if (t.contains("sum")) {
+    ++kinds;
+    l.kind = LineKind::Sum;
+    l.terms = terms("sum");
+  }
+  if (t.contains("equals")) l.equals = terms("equals");
+  for (const char* key : {"per_share", "per_ads"}) {
+    if (!t.contains(key)) continue;
+    ++kinds;
+    l.kind = std::string_view(key) == "per_share" ? LineKind::PerShare : LineKind::PerAds;
+    l.of = check.string(t, key, true, "a line").value_or("");
+  }
+  if (t.contains("shares")) {
+    ++kinds;
+    auto s = check.string(t, "shares", true, "a line").value_or("");
+    if (s == "weighted-average")
+      l.kind = LineKind::Shares;
+    else if (s == "ads")
+      l.kind = LineKind::AdsCount;
+    else
+      check.error(*t.get("shares"), "unknown share count '" + s + "'", "weighted-average or ads");
+  }
+  if (t.contains("cash")) {
+    ++kinds;
+    auto s = check.string(t, "cash", true, "a line").value_or("");
+    if (s == "beginning")
+      l.kind = LineKind::CashBegin;
+    else if (s == "end")
+      l.kind = LineKind::CashEnd;
+    else
+      check.error(*t.get("cash"), "unknown cash balance '" + s + "'", "beginning or end");
+  }
+  if (t.contains("flow")) {
+    ++kinds;
+    l.kind = LineKind::CashFlow;
+    check.boolean(t, "flow");
+  }
+  if (t.contains("statistic")) {
+    ++kinds;
+    l.kind = LineKind::Statistic;
+    l.statistic = check.string(t, "statistic", true, "a line").value_or("");
+  }
+  if (t.contains("formula")) {
+    ++kinds;
+    l.kind = LineKind::Formula;
+    l.formula = parse_formula(t, "formula", true, "a line", check, errors);
+  }
+  if (kinds != 1)
+    check.error(
+        n,
+        kinds == 0 ? "line '" + l.label + "' says nothing about its figures"
+                   : "line '" + l.label + "' has more than one kind of figure",
+        "exactly one of: accounts, sum, per_share, per_ads, shares, cash, flow, statistic, formula (or heading)");
+  if (auto d = check.integer(t, "decimals", false, "a line")) {
+    if (*d < 0 || *d > 12) check.error(*t.get("decimals"), "decimals must be 0 to 12", "a small number of digits");
+    l.decimals = static_cast<int>(*d);
+    l.decimals_set = true;
+  }
+  l.rounding = parse_rounding(t, check);
+  if (auto f = check.string(t, "format", false, "a line")) {
+    if (*f == "percent")
+      l.format = LineFormat::Percent;
+    else if (*f != "number")
+      check.error(*t.get("format"), "unknown format '" + *f + "'", "\"number\" or \"percent\"");
+  }
+  if (auto m = check.string(t, "missing", false, "a line")) {
+    if (*m == "skip")
+      l.skip_missing = true;
+    else if (*m != "n/a")
+      check.error(*t.get("missing"), "unknown missing-data rule '" + *m + "'",
+                  "\"n/a\" (a sum with a term without data has none) or \"skip\" (such terms are left out)");
+    if (l.kind != LineKind::Sum) check.error(*t.get("missing"), "'missing' applies to sum lines only", "a sum line");
+  }
+  bool table_only = l.kind == LineKind::Statistic || l.kind == LineKind::Formula;
+  if (table_only && out->kind != StatementKind::Table)
+    check.error(n, "statistic and formula lines belong in tables", "kind = \"table\" for the layout");
+  out->lines.push_back(std::move(l));
+}
+
+void parse_rules(const toml::table& root, TomlChecker& check, StatementLayout* out) {
+  if (const toml::array* rules = root["rule"].as_array()) {
+    for (const toml::node& n : *rules) {
+      const toml::table* t = n.as_table();
+      if (!t) continue;
+      check.only_keys(*t, {"account", "counter", "tag", "line"}, "a cash-flow rule");
+      CashFlowRule r;
+      r.where = check.ref(n);
+      r.account = check.string(*t, "account", true, "a cash-flow rule").value_or("");
+      r.counter = check.string(*t, "counter", false, "a cash-flow rule").value_or("");
+      r.tag = check.string(*t, "tag", false, "a cash-flow rule").value_or("");
+      r.line = check.string(*t, "line", true, "a cash-flow rule").value_or("");
+      out->rules.push_back(std::move(r));
+    }
+  }
+  if (const toml::array* rules = root["cash_rule"].as_array()) {
+    for (const toml::node& n : *rules) {
+      const toml::table* t = n.as_table();
+      if (!t) continue;
+      check.only_keys(*t, {"counter", "tag", "line", "offset_line"}, "a cash rule");
+      CashRule r;
+      r.where = check.ref(n);
+      r.counter = check.string(*t, "counter", false, "a cash rule").value_or("");
+      r.tag = check.string(*t, "tag", false, "a cash rule").value_or("");
+      r.line = check.string(*t, "line", true, "a cash rule").value_or("");
+      r.offset_line = check.string(*t, "offset_line", true, "a cash rule").value_or("");
+      out->cash_rules.push_back(std::move(r));
+    }
+  }
+}
+
+}  // namespace
+
+bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
+                  std::vector<Diagnostic>* errors) {
+  TomlChecker check(path, errors);
+  auto root = check.parse(text);
+  if (!root) return false;
+  check.only_keys(
+      *root,
+      {"id",      "title",    "kind",        "scope", "percent_of", "percent_header",  "empty", "change_on_sign_flip",
+       "footing", "columns",  "line",        "cash",  "net_income", "net_income_line", "rule",  "cash_rule",
+       "notes",   "subtitle", "stub_header", "unit",  "decimals"},
+      "a layout");
+  out->where = {path, 1, 1};
+  out->id = check.string(*root, "id", true, "a layout").value_or("");
+  out->title = check.string(*root, "title", true, "a layout").value_or("");
+  auto kind = check.string(*root, "kind", true, "a layout").value_or("flow");
+  if (kind == "flow")
+    out->kind = StatementKind::Flow;
+  else if (kind == "balance")
+    out->kind = StatementKind::Balance;
+  else if (kind == "cash-flow")
+    out->kind = StatementKind::CashFlow;
+  else if (kind == "table")
+    out->kind = StatementKind::Table;
+  else
+    check.error(*root->get("kind"), "unknown layout kind '" + kind + "'", "flow, balance, cash-flow or table");
+  out->subtitle = check.strings(*root, "subtitle", false, "a layout");
+  out->stub_header = check.string(*root, "stub_header", false, "a layout").value_or("");
+  out->unit = parse_unit(*root, "unit", "a layout", check);
+  if (auto d = check.integer(*root, "decimals", false, "a layout")) {
+    if (*d < 0 || *d > 12) check.error(*root->get("decimals"), "decimals must be 0 to 12", "a small number of digits");
+    out->decimals = static_cast<int>(*d);
+  }
+  bool table = out->kind == StatementKind::Table;
+  for (const char* key : {"subtitle", "stub_header", "unit", "decimals"})
+    if (!table && root->contains(key))
+      check.error(*root->get(key), std::string("'") + key + "' applies to tables only", "kind = \"table\"");
+  out->scope = check.strings(*root, "scope", false, "a layout");
+  out->percent_of = check.string(*root, "percent_of", false, "a layout").value_or("");
+  out->percent_header = check.string(*root, "percent_header", false, "a layout").value_or("%");
+  auto empty = check.string(*root, "empty", false, "a layout").value_or("0");
+  if (empty == "-")
+    out->zero_as_dash = true;
+  else if (empty != "0")
+    check.error(*root->get("empty"), "unknown empty-cell style '" + empty + "'", "\"0\" or \"-\"");
+  auto flip = check.string(*root, "change_on_sign_flip", false, "a layout").value_or("signed");
+  if (flip == "n/m")
+    out->change_sign_flip_nm = true;
+  else if (flip != "signed")
+    check.error(*root->get("change_on_sign_flip"), "unknown change style '" + flip + "'", "\"signed\" or \"n/m\"");
+  auto footing = check.string(*root, "footing", false, "a layout").value_or("none");
+  if (footing == "lines")
+    out->footing = Footing::Lines;
+  else if (footing == "totals")
+    out->footing = Footing::Totals;
+  else if (footing != "none")
+    check.error(*root->get("footing"), "unknown footing '" + footing + "'", "\"none\", \"lines\" or \"totals\"");
+  if (const toml::array* columns = (*root)["columns"].as_array())
+    parse_columns(*columns, check, &out->columns);
+  else
+    check.error(*root, "missing key 'columns' in a layout", "an array of column tables");
+  if (const toml::array* lines = (*root)["line"].as_array()) {
+    for (const toml::node& n : *lines)
+      if (const toml::table* t = n.as_table()) parse_line(*t, n, check, out, errors);
+  } else {
+    check.error(*root, "a layout has no [[line]] tables", "[[line]] tables, one per line of the statement");
+  }
+  out->cash = check.strings(*root, "cash", out->kind == StatementKind::CashFlow, "a cash-flow layout");
+  out->net_income = check.strings(*root, "net_income", out->kind == StatementKind::CashFlow, "a cash-flow layout");
+  out->net_income_line =
+      check.string(*root, "net_income_line", out->kind == StatementKind::CashFlow, "a cash-flow layout").value_or("");
+  parse_rules(*root, check, out);
+  out->notes = check.strings(*root, "notes", false, "a layout");
+  return check.ok();
+}
+
+}  // namespace kessan::read

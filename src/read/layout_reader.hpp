@@ -1,0 +1,36 @@
+#pragma once
+// Reading statement and table layouts (core/statement_layout.hpp) from TOML.
+// Keys are documented in docs/book-format.md (statements) and
+// docs/release-format.md (tables).
+//
+// Contract: unknown keys, wrong types and impossible values are diagnostics
+// with file, line and column; the result is false when there was any.
+// References between lines, to accounts and to other figures are checked
+// later, against the journal and the whole book (report/).
+
+#include <toml++/toml.h>
+
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/statement_layout.hpp"
+#include "read/toml_checker.hpp"
+
+namespace kessan::read {
+
+bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
+                  std::vector<Diagnostic>* errors);
+
+// Column definitions (`columns = [{ value = "amount", period = "current" }, …]`),
+// shared by layouts and reconciliations.
+void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out);
+
+// A formula held by string value `key` of `t` (empty when absent or malformed).
+std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bool required, const char* where,
+                                  TomlChecker& check, std::vector<Diagnostic>* errors);
+
+// An exact unit of presentation: an integer or a quoted decimal, positive.
+std::optional<Decimal> parse_unit(const toml::table& t, std::string_view key, const char* where, TomlChecker& check);
+
+}  // namespace kessan::read

@@ -1,0 +1,473 @@
+#include "report/statement_lines.hpp"
+
+#include <algorithm>
+
+namespace kessan::report {
+namespace {
+
+constexpr std::size_t kMaxListedPostings = 20;
+
+Diagnostic at(const SourceRef& where, std::string message, std::string expected = "") {
+  Diagnostic d;
+  d.file = where.file;
+  d.line = where.line;
+  d.column = where.column;
+  d.message = std::move(message);
+  d.expected = std::move(expected);
+  return d;
+}
+
+Decimal add(Decimal a, Decimal b) {
+  return Decimal::add(a, b).value_or(Decimal());
+}
+
+bool matches_any(std::string_view account, const std::vector<std::string>& patterns) {
+  for (const auto& pattern : patterns)
+    if (account_matches(account, pattern)) return true;
+  return false;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out.empty() ? "(all)" : out;
+}
+
+}  // namespace
+
+bool is_money_line(const LayoutLine& line) {
+  return line.kind == LineKind::Accounts || line.kind == LineKind::Sum || line.kind == LineKind::CashFlow ||
+         line.kind == LineKind::CashBegin || line.kind == LineKind::CashEnd;
+}
+
+StatementLines::StatementLines(const Journal& journal, const BookSettings& settings, const StatementLayout& layout,
+                               const Period& presented, std::vector<Diagnostic>* errors)
+    : j_(journal), s_(settings), l_(layout), presented_(presented), errors_(errors) {
+  std::size_t before = errors_->size();
+  index_lines();
+  check_references();
+  find_currency();
+  if (errors_->size() == before && l_.kind != StatementKind::CashFlow) map_accounts();
+  if (errors_->size() == before) apply_reclassifications();
+  ok_ = errors_->size() == before;
+}
+
+long StatementLines::find(const std::string& id) const {
+  auto it = line_index_.find(id);
+  return it == line_index_.end() ? -1 : static_cast<long>(it->second);
+}
+
+// ---- layout checks --------------------------------------------------------
+
+void StatementLines::index_lines() {
+  for (std::size_t i = 0; i < l_.lines.size(); ++i) {
+    const LayoutLine& line = l_.lines[i];
+    if (line.id.empty()) continue;
+    if (!line_index_.emplace(line.id, i).second)
+      errors_->push_back(at(line.where, "line id '" + line.id + "' is used twice", "a unique id per line"));
+  }
+}
+
+const LayoutLine* StatementLines::find_line(const std::string& id) const {
+  long i = find(id);
+  return i < 0 ? nullptr : &l_.lines[static_cast<std::size_t>(i)];
+}
+
+void StatementLines::require_line(const std::string& id, const SourceRef& where, const char* what) {
+  if (!find_line(id))
+    errors_->push_back(
+        at(where, std::string(what) + " names an unknown line '" + id + "'", "the id of a line of " + l_.id));
+}
+
+void StatementLines::check_references() {
+  for (const LayoutLine& line : l_.lines) {
+    for (const Term& t : line.terms) require_line(t.line, line.where, "a sum");
+    for (const Term& t : line.equals) require_line(t.line, line.where, "an 'equals' relation");
+    if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds)
+      require_line(line.of, line.where, "a per-share line");
+    bool cash_kind =
+        line.kind == LineKind::CashFlow || line.kind == LineKind::CashBegin || line.kind == LineKind::CashEnd;
+    if (cash_kind && l_.kind != StatementKind::CashFlow)
+      errors_->push_back(at(line.where, "cash-flow line '" + line.label + "' in a statement that is not a cash flow",
+                            "kind = \"cash-flow\" for the layout"));
+  }
+  if (!l_.percent_of.empty()) require_line(l_.percent_of, l_.where, "percent_of");
+  for (const LayoutColumn& c : l_.columns)
+    if (c.value == ColumnValue::Percent && l_.percent_of.empty())
+      errors_->push_back(at(c.where, "a percent column needs the layout's percent_of line", "percent_of = \"LINE\""));
+  for (const Reclassification& r : s_.reclassifications) {
+    if (r.layout != l_.id) continue;
+    if (!find_line(r.from_line))
+      errors_->push_back(at(r.where, "a reclassification out of an unknown line '" + r.from_line + "'",
+                            "the id of a line of " + l_.id));
+    if (!find_line(r.to_line))
+      errors_->push_back(
+          at(r.where, "a reclassification into an unknown line '" + r.to_line + "'", "the id of a line of " + l_.id));
+    else if (find_line(r.to_line)->kind != LineKind::Accounts)
+      errors_->push_back(at(r.where, "a reclassification into line '" + r.to_line + "', which is not fed by accounts",
+                            "a line with accounts = [...]"));
+    if (j_.accounts.find(r.account) < 0)
+      errors_->push_back(at(r.where, "the reclassified account '" + r.account + "' is not in the journal",
+                            "an account of the journal"));
+  }
+  if (l_.kind != StatementKind::CashFlow) return;
+  require_line(l_.net_income_line, l_.where, "net_income_line");
+  for (const CashFlowRule& r : l_.rules) {
+    const LayoutLine* line = find_line(r.line);
+    if (!line)
+      errors_->push_back(at(r.where, "a rule names an unknown line '" + r.line + "'", "the id of a flow line"));
+    else if (line->kind != LineKind::CashFlow)
+      errors_->push_back(
+          at(r.where, "a rule feeds line '" + r.line + "', which is not a flow line", "a line with flow = true"));
+  }
+  for (const CashRule& r : l_.cash_rules) {
+    require_line(r.line, r.where, "a cash rule");
+    require_line(r.offset_line, r.where, "a cash rule");
+  }
+}
+
+void StatementLines::find_currency() {
+  long c = j_.commodities.find(s_.currency);
+  if (c < 0) {
+    Diagnostic d;
+    d.file = s_.directory + "/book.toml";
+    d.message = "the book's currency '" + s_.currency + "' is not used in the journal";
+    d.expected = "the commodity symbol of the journal's amounts";
+    errors_->push_back(std::move(d));
+    return;
+  }
+  currency_ = static_cast<CommodityId>(c);
+}
+
+// ---- accounts ---------------------------------------------------------------
+
+bool StatementLines::counts(std::size_t p) const {
+  return j_.post_kind[p] != PostingKind::VirtualUnbalanced;
+}
+
+void StatementLines::check_commodity(std::size_t p) {
+  if (j_.post_commodity[p] == currency_ || foreign_reported_) return;
+  foreign_reported_ = true;
+  Diagnostic d;
+  std::uint32_t t = j_.post_transaction[p];
+  d.file = j_.file_name(j_.tx_where[t].file);
+  d.line = j_.post_line[p];
+  d.message = "a posting in " + j_.commodities[j_.post_commodity[p]].symbol + " to " +
+              std::string(j_.accounts.full_name(j_.post_account[p])) + ", but the book reports in " + s_.currency;
+  d.expected = "amounts in the book's currency";
+  errors_->push_back(std::move(d));
+}
+
+void StatementLines::map_accounts() {
+  std::vector<char> used(j_.accounts.size(), 0);
+  for (std::size_t p = 0; p < j_.posting_count(); ++p) used[j_.post_account[p]] = 1;
+  account_line_.assign(j_.accounts.size(), -1);
+  for (AccountId a = 1; a < j_.accounts.size(); ++a) {
+    if (!used[a]) continue;
+    std::string_view name = j_.accounts.full_name(a);
+    std::vector<std::size_t> matches;
+    for (std::size_t i = 0; i < l_.lines.size(); ++i) {
+      if (l_.lines[i].kind != LineKind::Accounts) continue;
+      if (matches_any(name, l_.lines[i].accounts)) matches.push_back(i);
+    }
+    bool in_scope = l_.scope.empty() || matches_any(name, l_.scope);
+    if (matches.size() == 1) {
+      account_line_[a] = static_cast<int>(matches[0]);
+    } else if (matches.size() > 1) {
+      errors_->push_back(at(l_.lines[matches[1]].where,
+                            "account '" + std::string(name) + "' is mapped twice in " + l_.id + ": to '" +
+                                l_.lines[matches[0]].label + "' and to '" + l_.lines[matches[1]].label + "'",
+                            "every account in exactly one line"));
+    } else if (in_scope) {
+      errors_->push_back(at(l_.where, "account '" + std::string(name) + "' is not mapped to any line of " + l_.id,
+                            "a line whose accounts include it (scope: every account under " + join(l_.scope) + ")"));
+    }
+  }
+}
+
+void StatementLines::apply_reclassifications() {
+  account_reclass_.assign(j_.accounts.size(), -1);
+  for (const Reclassification& r : s_.reclassifications) {
+    if (r.layout != l_.id || !r.applies_to(presented_)) continue;
+    if (l_.kind == StatementKind::CashFlow) {
+      errors_->push_back(at(r.where, "reclassifications apply to flow and balance statements, not to " + l_.id,
+                            "the id of an income statement or balance sheet layout"));
+      continue;
+    }
+    int from = static_cast<int>(find(r.from_line)), to = static_cast<int>(find(r.to_line));
+    int index = static_cast<int>(applied_.size());
+    applied_.push_back(&r);
+    for (AccountId a = 1; a < j_.accounts.size(); ++a) {
+      if (!account_matches(j_.accounts.full_name(a), r.account) || account_line_[a] < 0) continue;
+      if (account_line_[a] != from) {
+        errors_->push_back(at(r.where,
+                              "account '" + std::string(j_.accounts.full_name(a)) + "' is on line '" +
+                                  l_.lines[static_cast<std::size_t>(account_line_[a])].id + "', not on '" +
+                                  r.from_line + "' that the reclassification moves it from",
+                              "from_line = the line the layout maps the account to"));
+        continue;
+      }
+      if (account_reclass_[a] >= 0) {
+        errors_->push_back(at(r.where, "account '" + std::string(j_.accounts.full_name(a)) + "' is reclassified twice",
+                              "one reclassification per account"));
+        continue;
+      }
+      account_line_[a] = to;
+      account_reclass_[a] = index;
+    }
+  }
+}
+
+// ---- periods ------------------------------------------------------------------
+
+bool StatementLines::in_period(Date d, const Period& p) const {
+  if (l_.kind == StatementKind::Balance) return d <= p.last;
+  return d >= p.first && d <= p.last;
+}
+
+bool StatementLines::check_coverage(const Period& p) {
+  if (j_.transaction_count() == 0) {
+    errors_->push_back(at(l_.where, "the book's journal has no transactions", "a journal with transactions"));
+    return false;
+  }
+  Date first = *std::min_element(j_.tx_date.begin(), j_.tx_date.end());
+  Date last = *std::max_element(j_.tx_date.begin(), j_.tx_date.end());
+  bool balance = l_.kind == StatementKind::Balance;
+  // A flow period needs data from its first day (cash flows also the day
+  // before); a balance needs data up to its date.
+  Date need_from = balance ? p.last : Date::from_days(p.first.days() - (l_.kind == StatementKind::CashFlow ? 1 : 0));
+  if (need_from >= first && p.last <= last) return true;
+  Diagnostic d;
+  d.file = s_.directory + "/book.toml";
+  std::string what =
+      balance ? "the balance date " + p.last.to_string()
+              : "period " + s_.calendar.name(p) + " (" + p.first.to_string() + " to " + p.last.to_string() + ")";
+  d.message = what + " is outside the book's data (" + first.to_string() + " to " + last.to_string() + ")";
+  d.expected = "a period whose comparison periods the journal covers";
+  errors_->push_back(std::move(d));
+  return false;
+}
+
+// ---- cash flows -------------------------------------------------------------
+
+namespace {
+
+bool has_counter(const Journal& j, std::uint32_t t, std::size_t self, const std::string& prefix) {
+  for (std::uint32_t q = j.posting_begin(t); q < j.posting_end(t); ++q)
+    if (q != self && account_matches(j.accounts.full_name(j.post_account[q]), prefix)) return true;
+  return false;
+}
+
+bool has_tag(const Journal& j, std::uint32_t t, std::size_t p, const std::string& spec) {
+  auto eq = spec.find('=');
+  std::string_view name = std::string_view(spec).substr(0, eq);
+  auto first = std::lower_bound(j.tags.begin(), j.tags.end(), t,
+                                [](const Tag& g, std::uint32_t tx) { return g.transaction < tx; });
+  for (auto it = first; it != j.tags.end() && it->transaction == t; ++it) {
+    if (it->posting != Tag::kNoPosting && it->posting != p) continue;
+    if (it->name != name) continue;
+    if (eq == std::string::npos || it->value == std::string_view(spec).substr(eq + 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool StatementLines::classify_cash_flows(const Period& period, std::vector<Decimal>* flows) {
+  flows->assign(l_.lines.size(), Decimal());
+  auto& v = *flows;
+  std::size_t net_income = line_index_.at(l_.net_income_line);
+  std::vector<std::string> unexplained;
+  Decimal unexplained_total;
+  std::size_t unexplained_count = 0;
+  for (std::uint32_t t = 0; t < j_.transaction_count(); ++t) {
+    if (!in_period(j_.tx_date[t], period)) continue;
+    for (std::uint32_t p = j_.posting_begin(t); p < j_.posting_end(t); ++p) {
+      if (!counts(p)) continue;
+      check_commodity(p);
+      Decimal amount = j_.quantity(p);
+      std::string_view account = j_.accounts.full_name(j_.post_account[p]);
+      if (matches_any(account, l_.cash)) {
+        for (const CashRule& rule : l_.cash_rules) {
+          if (!rule.counter.empty() && !has_counter(j_, t, p, rule.counter)) continue;
+          if (!rule.tag.empty() && !has_tag(j_, t, p, rule.tag)) continue;
+          v[line_index_.at(rule.line)] = add(v[line_index_.at(rule.line)], amount);
+          v[line_index_.at(rule.offset_line)] = add(v[line_index_.at(rule.offset_line)], amount.negated());
+          break;
+        }
+        continue;
+      }
+      if (matches_any(account, l_.net_income)) {
+        v[net_income] = add(v[net_income], amount.negated());
+        continue;
+      }
+      bool done = false;
+      for (const CashFlowRule& rule : l_.rules) {
+        if (!account_matches(account, rule.account)) continue;
+        if (!rule.counter.empty() && !has_counter(j_, t, p, rule.counter)) continue;
+        if (!rule.tag.empty() && !has_tag(j_, t, p, rule.tag)) continue;
+        std::size_t line = line_index_.at(rule.line);
+        v[line] = add(v[line], amount.negated());
+        done = true;
+        break;
+      }
+      if (done) continue;
+      unexplained_total = add(unexplained_total, amount.negated());
+      ++unexplained_count;
+      if (unexplained.size() < kMaxListedPostings)
+        unexplained.push_back(j_.file_name(j_.tx_where[t].file) + ":" + std::to_string(j_.post_line[p]) + ": " +
+                              j_.tx_date[t].to_string() + " " + std::string(account) + " " + amount.to_string() + " " +
+                              s_.currency);
+    }
+  }
+  if (unexplained_count == 0) return true;
+  Diagnostic d =
+      at(l_.where,
+         "the cash flow statement for " + s_.calendar.name(period) + " does not articulate: postings totalling " +
+             unexplained_total.to_string() + " " + s_.currency + " match no cash-flow rule",
+         "a [[rule]] for every non-cash account (first match wins)");
+  d.notes = std::move(unexplained);
+  if (unexplained_count > kMaxListedPostings)
+    d.notes.push_back("… and " + std::to_string(unexplained_count - kMaxListedPostings) + " more");
+  errors_->push_back(std::move(d));
+  return false;
+}
+
+Decimal StatementLines::cash_balance(Date through) const {
+  Decimal sum;
+  for (std::size_t p = 0; p < j_.posting_count(); ++p) {
+    if (j_.post_date[p] > through || !counts(p) || j_.post_commodity[p] != currency_) continue;
+    if (matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash)) sum = add(sum, j_.quantity(p));
+  }
+  return sum;
+}
+
+// ---- values -------------------------------------------------------------------
+
+const StatementLines::Values* StatementLines::values(const Period& p) {
+  auto key = std::make_pair(p.first.days(), p.last.days());
+  auto it = cache_.find(key);
+  if (it == cache_.end()) it = cache_.emplace(key, compute(p)).first;
+  return it->second.ok ? &it->second.lines : nullptr;
+}
+
+std::optional<Decimal> StatementLines::reclassified(std::size_t r, const Period& p) {
+  if (!values(p)) return std::nullopt;
+  return cache_.at(std::make_pair(p.first.days(), p.last.days())).moved[r];
+}
+
+StatementLines::PeriodValues StatementLines::compute(const Period& p) {
+  PeriodValues out;
+  if (!ok_ || !check_coverage(p)) return out;
+  std::size_t n = l_.lines.size();
+  out.lines.assign(n, std::nullopt);
+  out.moved.assign(applied_.size(), Decimal());
+  std::vector<Decimal> by_line(n);
+  std::vector<Decimal> flows;
+  if (l_.kind == StatementKind::CashFlow) {
+    if (!classify_cash_flows(p, &flows)) return out;
+  } else {
+    for (std::size_t q = 0; q < j_.posting_count(); ++q) {
+      AccountId a = j_.post_account[q];
+      int line = account_line_[a];
+      if (line < 0 || !counts(q) || !in_period(j_.post_date[q], p)) continue;
+      check_commodity(q);
+      by_line[static_cast<std::size_t>(line)] = add(by_line[static_cast<std::size_t>(line)], j_.quantity(q));
+      if (account_reclass_[a] >= 0) {
+        auto r = static_cast<std::size_t>(account_reclass_[a]);
+        out.moved[r] = add(out.moved[r], j_.quantity(q));
+      }
+    }
+  }
+  for (std::size_t r = 0; r < applied_.size(); ++r)
+    if (l_.lines[static_cast<std::size_t>(find(applied_[r]->to_line))].sign == Sign::Credit)
+      out.moved[r] = out.moved[r].negated();
+  for (std::size_t i = 0; i < n; ++i) {
+    const LayoutLine& line = l_.lines[i];
+    switch (line.kind) {
+      case LineKind::Accounts:
+        out.lines[i] = line.sign == Sign::Credit ? by_line[i].negated() : by_line[i];
+        break;
+      case LineKind::CashFlow:
+        out.lines[i] = flows[i];
+        break;
+      case LineKind::CashBegin:
+        out.lines[i] = cash_balance(Date::from_days(p.first.days() - 1));
+        break;
+      case LineKind::CashEnd:
+        out.lines[i] = cash_balance(p.last);
+        break;
+      default:
+        break;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (l_.lines[i].kind == LineKind::Sum && !sum_line(out.lines, i, 0)) return out;
+  if (l_.kind == StatementKind::CashFlow && !check_articulation(out.lines, p)) return out;
+  if (!check_relations(out.lines, p)) return out;
+  out.ok = true;
+  return out;
+}
+
+std::optional<Decimal> StatementLines::sum_line(Values& v, std::size_t i, int depth) {
+  const LayoutLine& line = l_.lines[i];
+  if (line.kind != LineKind::Sum || v[i]) return v[i];
+  if (depth > static_cast<int>(l_.lines.size())) {
+    errors_->push_back(
+        at(line.where, "line '" + line.label + "' is defined in terms of itself", "sums without cycles"));
+    return std::nullopt;
+  }
+  Decimal total;
+  for (const Term& t : line.terms) {
+    auto value = sum_line(v, line_index_.at(t.line), depth + 1);
+    if (!value) return std::nullopt;
+    total = add(total, t.sign < 0 ? value->negated() : *value);
+  }
+  v[i] = total;
+  return total;
+}
+
+bool StatementLines::check_relations(const Values& v, const Period& p) {
+  bool ok = true;
+  for (std::size_t i = 0; i < l_.lines.size(); ++i) {
+    const LayoutLine& line = l_.lines[i];
+    if (line.equals.empty() || !v[i]) continue;
+    Decimal total;
+    bool complete = true;
+    for (const Term& t : line.equals) {
+      auto value = v[line_index_.at(t.line)];
+      if (!value)
+        complete = false;
+      else
+        total = add(total, t.sign < 0 ? value->negated() : *value);
+    }
+    if (!complete || total == *v[i]) continue;
+    ok = false;
+    errors_->push_back(at(line.where,
+                          "line '" + line.label + "' is " + v[i]->to_string() + " in " + s_.calendar.name(p) +
+                              ", not the " + total.to_string() + " its 'equals' terms add up to",
+                          "a relation that holds in the books"));
+  }
+  return ok;
+}
+
+bool StatementLines::check_articulation(const Values& v, const Period& p) {
+  Decimal begin, end, flows;
+  for (std::size_t i = 0; i < l_.lines.size(); ++i) {
+    const LayoutLine& line = l_.lines[i];
+    if (line.kind == LineKind::CashBegin) begin = *v[i];
+    if (line.kind == LineKind::CashEnd) end = *v[i];
+    if (line.kind == LineKind::CashFlow) flows = add(flows, *v[i]);
+  }
+  Decimal expected = add(begin, flows);
+  if (expected == end) return true;
+  errors_->push_back(at(l_.where,
+                        "the cash flow statement for " + s_.calendar.name(p) +
+                            " does not articulate: beginning cash + flows = " + expected.to_string() +
+                            ", ending cash = " + end.to_string() + " (difference " +
+                            Decimal::sub(end, expected).value_or(Decimal()).to_string() + ")",
+                        "flow lines that account for every change in cash"));
+  return false;
+}
+
+}  // namespace kessan::report

@@ -1,0 +1,98 @@
+#pragma once
+// StatementLines: the exact value of every line of a statement layout (flow,
+// balance or cash-flow) for any period, as the book presents a given period.
+//
+// Contract:
+//  - Construction checks the layout against the journal: line references,
+//    the book's currency, that every account in scope is on exactly one
+//    line, and the reclassifications that name this layout (their lines
+//    must exist and the account must be on `from_line`). Problems are
+//    diagnostics; ok() is false after any.
+//  - Reclassifications effective for the presented period move their
+//    accounts in every period asked for: comparison periods are restated.
+//  - values(p) sums postings (in the book's currency; real and
+//    balanced-virtual postings) over the period — balances up to p.last for
+//    a balance statement — then derives sums and, for cash flows,
+//    classifies every non-cash posting. A period outside the journal's data,
+//    a cash flow that does not articulate or an 'equals' relation that does
+//    not hold is a diagnostic and gives no values. Results are cached.
+//  - Only money lines have values (in the currency, not in the unit of
+//    presentation); headings and share lines are empty.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/book_settings.hpp"
+#include "core/diagnostic.hpp"
+#include "core/journal.hpp"
+#include "core/statement_layout.hpp"
+
+namespace kessan::report {
+
+class StatementLines {
+ public:
+  StatementLines(const Journal& journal, const BookSettings& settings, const StatementLayout& layout,
+                 const Period& presented, std::vector<Diagnostic>* errors);
+
+  bool ok() const { return ok_; }
+  const StatementLayout& layout() const { return l_; }
+  // The index of the line with this id, or -1.
+  long find(const std::string& id) const;
+
+  using Values = std::vector<std::optional<Decimal>>;
+  // The values of every line for `p`; null on error (reported once).
+  const Values* values(const Period& p);
+
+  // The reclassifications applied (effective for the presented period).
+  const std::vector<const Reclassification*>& applied() const { return applied_; }
+  // The amount reclassification `applied()[r]` moved in period `p`, as
+  // presented on its new line (a credit line shows credits as positive).
+  // Empty when the period's values could not be computed.
+  std::optional<Decimal> reclassified(std::size_t r, const Period& p);
+
+ private:
+  struct PeriodValues {
+    bool ok = false;
+    Values lines;
+    std::vector<Decimal> moved;  // per applied reclassification
+  };
+
+  void index_lines();
+  void check_references();
+  void find_currency();
+  void map_accounts();
+  void apply_reclassifications();
+  bool check_coverage(const Period& p);
+  bool in_period(Date d, const Period& p) const;
+  bool counts(std::size_t posting) const;
+  void check_commodity(std::size_t posting);
+  bool classify_cash_flows(const Period& p, std::vector<Decimal>* flows);
+  Decimal cash_balance(Date through) const;
+  std::optional<Decimal> sum_line(Values& v, std::size_t i, int depth);
+  bool check_relations(const Values& v, const Period& p);
+  bool check_articulation(const Values& v, const Period& p);
+  PeriodValues compute(const Period& p);
+  const LayoutLine* find_line(const std::string& id) const;
+  void require_line(const std::string& id, const SourceRef& where, const char* what);
+
+  const Journal& j_;
+  const BookSettings& s_;
+  const StatementLayout& l_;
+  Period presented_;
+  std::vector<Diagnostic>* errors_;
+  bool ok_ = true;
+  std::map<std::string, std::size_t> line_index_;
+  CommodityId currency_ = 0;
+  bool foreign_reported_ = false;
+  std::vector<int> account_line_;     // per account id: its line, or -1
+  std::vector<int> account_reclass_;  // per account id: the applied reclassification moving it, or -1
+  std::vector<const Reclassification*> applied_;
+  std::map<std::pair<std::int32_t, std::int32_t>, PeriodValues> cache_;
+};
+
+// Whether a layout line holds money (accounts, sums, cash-flow and cash lines).
+bool is_money_line(const LayoutLine& line);
+
+}  // namespace kessan::report
