@@ -5,7 +5,7 @@ set -euo pipefail
 [ "${KESSAN_SKIP_APT:-0}" = 1 ] && exit 0
 packages=(
   build-essential cmake ninja-build g++ pkg-config
-  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev
+  libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libcmark-dev
   libgtest-dev googletest
   ledger hledger python3 time
 )

@@ -3,9 +3,9 @@
 //   0 success, 1 errors in the input (nothing is printed on stdout),
 //   2 wrong usage of the command line.
 
-#include <CLI/CLI.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,9 +15,12 @@
 #include "core/diagnostic.hpp"
 #include "read/book_reader.hpp"
 #include "read/journal_reader.hpp"
+#include "read/template_reader.hpp"
 #include "report/balance_report.hpp"
+#include "report/release.hpp"
 #include "report/statement.hpp"
 #include "write/balance_writer.hpp"
+#include "write/release_writer.hpp"
 #include "write/table_writer.hpp"
 
 namespace {
@@ -98,9 +101,9 @@ std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
   options.max_errors = o.max_errors + 1;
   options.threads = o.threads;
   options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
-  read::ReadResult result = file == "-" ? read::read_journal_text(
-                                              std::string(std::istreambuf_iterator<char>(std::cin), {}), "-", options)
-                                        : read::read_journal_file(file, options);
+  read::ReadResult result =
+      file == "-" ? read::read_journal_text(std::string(std::istreambuf_iterator<char>(std::cin), {}), "-", options)
+                  : read::read_journal_file(file, options);
   if (!result.ok()) {
     print_errors(result.errors, o.max_errors);
     *exit_code = kExitInputError;
@@ -197,6 +200,20 @@ std::unique_ptr<read::Book> load_book(const std::string& directory, const Common
   return std::move(result.book);
 }
 
+// The period named on the command line, or a usage message.
+std::optional<Period> book_period(const read::Book& book, const std::string& name) {
+  auto period = book.settings.calendar.parse(name);
+  if (period) return period;
+  const FiscalCalendar& cal = book.settings.calendar;
+  Date last = book.journal->transaction_count()
+                  ? *std::max_element(book.journal->tx_date.begin(), book.journal->tx_date.end())
+                  : Date();
+  Period example = cal.quarter_containing(last);
+  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like " << cal.name(example)
+            << " or FY" << example.fiscal_year << "\n";
+  return std::nullopt;
+}
+
 int run_statements(const CommonOptions& o, const StatementOptions& so) {
   auto format = write::parse_table_format(so.format);
   if (!format) {
@@ -206,17 +223,8 @@ int run_statements(const CommonOptions& o, const StatementOptions& so) {
   int code = 0;
   auto book = load_book(so.book, o, &code);
   if (!book) return code;
-  auto period = book->settings.calendar.parse(so.period);
-  if (!period) {
-    const FiscalCalendar& cal = book->settings.calendar;
-    Date last = book->journal->transaction_count() ? *std::max_element(book->journal->tx_date.begin(),
-                                                                         book->journal->tx_date.end())
-                                                   : Date();
-    Period example = cal.quarter_containing(last);
-    std::cerr << "kessan: '" << so.period << "' is not a period of this book: expected a name like "
-              << cal.name(example) << " or FY" << example.fiscal_year << "\n";
-    return kExitUsage;
-  }
+  auto period = book_period(*book, so.period);
+  if (!period) return kExitUsage;
   std::vector<Diagnostic> errors;
   std::vector<report::Table> tables;
   for (const StatementLayout& layout : book->statements) {
@@ -232,7 +240,49 @@ int run_statements(const CommonOptions& o, const StatementOptions& so) {
   return 0;
 }
 
-} // namespace
+struct ReleaseOptions {
+  std::string book;
+  std::string period;
+  std::string format = "txt";
+  std::string template_file;
+};
+
+int run_release(const CommonOptions& o, const ReleaseOptions& ro) {
+  auto format = write::parse_release_format(ro.format);
+  if (!format) {
+    std::cerr << "kessan: unknown format '" << ro.format << "': expected txt, md, html or tsv\n";
+    return kExitUsage;
+  }
+  int code = 0;
+  auto book = load_book(ro.book, o, &code);
+  if (!book) return code;
+  auto period = book_period(*book, ro.period);
+  if (!period) return kExitUsage;
+  std::string template_file = ro.template_file;
+  if (template_file.empty()) {
+    template_file = book->settings.release.template_pattern;
+    auto at = template_file.find("{period}");
+    if (at != std::string::npos) template_file.replace(at, 8, book->settings.calendar.name(*period));
+    template_file = book->settings.directory + "/" + template_file;
+  }
+  std::vector<Diagnostic> errors;
+  ReleaseTemplate text;
+  if (!read::read_template(template_file, &text, &errors)) {
+    print_errors(errors, o.max_errors);
+    return kExitInputError;
+  }
+  report::BookView view{*book->journal, book->settings,   book->statements,
+                        book->tables,   book->statistics, book->measures};
+  auto release = report::build_release({view, book->guidance, text, *period}, &errors);
+  if (!release) {
+    print_errors(errors, o.max_errors);
+    return kExitInputError;
+  }
+  write::write_release(std::cout, *release, *format);
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
@@ -272,6 +322,16 @@ int main(int argc, char** argv) {
   statements->add_option("--max-errors", common.max_errors, "Stop after this many errors")->check(CLI::PositiveNumber);
   statements->add_option("--threads", common.threads, "Parser threads (0: one per core)");
 
+  ReleaseOptions rel;
+  auto* release = app.add_subcommand("release", "The earnings release of a book for a period");
+  release->add_option("book", rel.book, "The book's directory (holding book.toml)")->required();
+  release->add_option("--period", rel.period, "The period, e.g. 1Q02")->required();
+  release->add_option("--format", rel.format, "txt, md, html or tsv");
+  release->add_option("--template", rel.template_file,
+                      "The release template (default: the book's [release] template for the period)");
+  release->add_option("--max-errors", common.max_errors, "Stop after this many errors")->check(CLI::PositiveNumber);
+  release->add_option("--threads", common.threads, "Parser threads (0: one per core)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -282,5 +342,6 @@ int main(int argc, char** argv) {
   if (*balance) return run_balance(common, bal);
   if (*accounts) return run_accounts(common, tree);
   if (*statements) return run_statements(common, st);
+  if (*release) return run_release(common, rel);
   return kExitUsage;
 }

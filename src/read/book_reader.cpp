@@ -211,6 +211,22 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
       (list == &settings.statements ? book->statements : book->tables).push_back(std::move(l));
     }
   }
+  for (const Reclassification& r : settings.reclassifications) {
+    bool known = false;
+    std::string ids;
+    for (const StatementLayout& l : book->statements) {
+      known |= l.id == r.layout;
+      ids += (ids.empty() ? "" : ", ") + l.id;
+    }
+    if (known || r.layout.empty()) continue;
+    Diagnostic d;
+    d.file = r.where.file;
+    d.line = r.where.line;
+    d.column = r.where.column;
+    d.message = "a reclassification names an unknown statement '" + r.layout + "'";
+    d.expected = "the id of a statement layout: " + ids;
+    result.errors.push_back(std::move(d));
+  }
   if (!settings.statistics.empty()) read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors);
   if (!settings.measures.empty() &&
       read_book_file(dir, settings.measures, "measures file", &path, &file_text, &result.errors))

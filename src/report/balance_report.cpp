@@ -33,8 +33,8 @@ class Sums {
 
 class Builder {
  public:
-  Builder(const Journal& j, const BalanceQuery& q) : j_(j), q_(q), own_(j.accounts.size(), j.commodities.size()),
-                                                      all_(j.accounts.size(), j.commodities.size()) {}
+  Builder(const Journal& j, const BalanceQuery& q)
+      : j_(j), q_(q), own_(j.accounts.size(), j.commodities.size()), all_(j.accounts.size(), j.commodities.size()) {}
 
   std::optional<BalanceReport> run(ReportError* error) {
     if (!sum_postings(error) || !roll_up(error)) return std::nullopt;
@@ -148,10 +148,10 @@ class Builder {
   std::vector<char> visible_;
 };
 
-} // namespace
+}  // namespace
 
 std::optional<BalanceReport> balance_report(const Journal& journal, const BalanceQuery& query, ReportError* error) {
   return Builder(journal, query).run(error);
 }
 
-} // namespace kessan::report
+}  // namespace kessan::report

@@ -17,11 +17,11 @@ namespace kessan::report {
 using MixedAmount = std::vector<std::pair<CommodityId, Decimal>>;
 
 struct BalanceQuery {
-  std::optional<Date> begin; // inclusive
-  std::optional<Date> end;   // exclusive
-  int depth = 0;             // 0: unlimited
-  bool flat = false;         // one row per account, exclusive amounts
-  bool show_empty = false;   // also rows whose balance is zero
+  std::optional<Date> begin;  // inclusive
+  std::optional<Date> end;    // exclusive
+  int depth = 0;              // 0: unlimited
+  bool flat = false;          // one row per account, exclusive amounts
+  bool show_empty = false;    // also rows whose balance is zero
 };
 
 struct BalanceRow {
@@ -43,4 +43,4 @@ struct ReportError {
 // Computes the report. Fails only when a sum overflows.
 std::optional<BalanceReport> balance_report(const Journal& journal, const BalanceQuery& query, ReportError* error);
 
-} // namespace kessan::report
+}  // namespace kessan::report

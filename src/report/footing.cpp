@@ -5,14 +5,22 @@
 namespace kessan::report {
 namespace {
 
-bool numeric(const Cell& c) { return c.kind == CellKind::Number || c.kind == CellKind::Percent; }
+bool numeric(const Cell& c) {
+  return c.kind == CellKind::Number || c.kind == CellKind::Percent;
+}
 
 // The terms a line's printed value must add up to: a sum's terms, or the
 // terms of an `equals` relation.
-const std::vector<Term>& terms_of(const LayoutLine& l) { return l.kind == LineKind::Sum ? l.terms : l.equals; }
-bool adds_up(const LayoutLine& l) { return l.kind == LineKind::Sum || !l.equals.empty(); }
+const std::vector<Term>& terms_of(const LayoutLine& l) {
+  return l.kind == LineKind::Sum ? l.terms : l.equals;
+}
+bool adds_up(const LayoutLine& l) {
+  return l.kind == LineKind::Sum || !l.equals.empty();
+}
 
-Decimal plus(Decimal a, Decimal b) { return Decimal::add(a, b).value_or(a); }
+Decimal plus(Decimal a, Decimal b) {
+  return Decimal::add(a, b).value_or(a);
+}
 
 class Footer {
  public:
@@ -108,7 +116,7 @@ class Footer {
           best_cost = cost;
         }
       }
-      if (best < 0) return; // nothing may move: the sum does not foot
+      if (best < 0) return;  // nothing may move: the sum does not foot
       Term& t = terms[best];
       t.cell->presented = plus(*t.cell->rounded(), (direction * t.sign) > 0 ? step : step.negated());
       moved_.insert({t.key, true});
@@ -148,11 +156,11 @@ class Footer {
   std::map<std::string, Decimal> totals_;
 };
 
-} // namespace
+}  // namespace
 
 void foot_table(const StatementLayout& layout, Table* table) {
   if (layout.footing == Footing::None) return;
   Footer(layout, table).run();
 }
 
-} // namespace kessan::report
+}  // namespace kessan::report

@@ -24,4 +24,4 @@ namespace kessan::report {
 
 void foot_table(const StatementLayout& layout, Table* table);
 
-} // namespace kessan::report
+}  // namespace kessan::report

@@ -94,6 +94,7 @@ class StatementBuilder {
   Table table() {
     Table t;
     t.id = l_.id;
+    t.own_page = true;
     t.title.push_back(upper(s_.name));
     t.title.push_back(l_.title);
     std::vector<int> shown;

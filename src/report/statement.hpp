@@ -29,4 +29,4 @@ struct StatementInput {
 
 std::optional<Table> build_statement(const StatementInput& in, std::vector<Diagnostic>* errors);
 
-} // namespace kessan::report
+}  // namespace kessan::report

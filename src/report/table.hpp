@@ -22,33 +22,34 @@
 namespace kessan::report {
 
 enum class RowKind {
-  Heading,  // a section title ("Revenues:", "ASSETS"); no cells
-  Line,     // an ordinary line
-  Subtotal, // a sum of lines
-  Total,    // a total line (printed with "%" signs, ruled in text/HTML)
+  Heading,   // a section title ("Revenues:", "ASSETS"); no cells
+  Line,      // an ordinary line
+  Subtotal,  // a sum of lines
+  Total,     // a total line (printed with "%" signs, ruled in text/HTML)
 };
 
 struct Row {
-  std::string id;    // stable identifier from the layout
-  std::string label; // as printed
+  std::string id;     // stable identifier from the layout
+  std::string label;  // as printed
   RowKind kind = RowKind::Line;
   int indent = 0;
-  std::vector<Cell> cells; // one per column (may be shorter for headings)
+  std::vector<Cell> cells;  // one per column (may be shorter for headings)
 };
 
 struct Column {
-  std::string id;     // e.g. "amount:current"
-  std::string group;  // upper header, e.g. "Jun 30, 2002" (may be empty)
-  std::string header; // lower header, e.g. "JPY", "% of Total Revenues"
+  std::string id;      // e.g. "amount:current"
+  std::string group;   // upper header, e.g. "Jun 30, 2002" (may be empty)
+  std::string header;  // lower header, e.g. "JPY", "% of Total Revenues"
 };
 
 struct Table {
-  std::string id;                 // "operations", "balance-sheet", …
-  std::vector<std::string> title; // title lines (company, statement, period, unit)
+  std::string id;                  // "operations", "balance-sheet", …
+  std::vector<std::string> title;  // title lines (company, statement, period, unit)
   std::vector<Column> columns;
   std::vector<Row> rows;
-  std::vector<Prose> notes;       // notes printed below the table
-  std::string stub_header;        // header of the label column (may be empty)
+  std::vector<Prose> notes;  // notes printed below the table
+  std::string stub_header;   // header of the label column (may be empty)
+  bool own_page = false;     // printed on a page of its own (statements)
 };
 
-} // namespace kessan::report
+}  // namespace kessan::report

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "core/text_width.hpp"
 #include "write/csv.hpp"
@@ -49,9 +48,13 @@ std::vector<std::string> displayed_cells(const Row& row, std::size_t columns) {
   return out;
 }
 
-bool is_figure(const Cell& cell) { return cell.kind != CellKind::Empty && cell.kind != CellKind::Text; }
+bool is_figure(const Cell& cell) {
+  return cell.kind != CellKind::Empty && cell.kind != CellKind::Text;
+}
 
-std::size_t indent_of(const Row& row) { return static_cast<std::size_t>(std::max(row.indent, 0)); }
+std::size_t indent_of(const Row& row) {
+  return static_cast<std::size_t>(std::max(row.indent, 0));
+}
 
 // A run of consecutive columns with the same group header.
 struct GroupSpan {
@@ -96,12 +99,12 @@ void write_line(std::ostream& out, std::string line) {
   out << line << '\n';
 }
 
-constexpr std::size_t kGap = 2; // spaces between text columns
+constexpr std::size_t kGap = 2;  // spaces between text columns
 
 struct TextLayout {
   std::size_t label_width = 0;
-  std::vector<std::size_t> widths; // one per column
-  std::vector<std::vector<std::string>> cells; // one per row
+  std::vector<std::size_t> widths;              // one per column
+  std::vector<std::vector<std::string>> cells;  // one per row
 };
 
 std::size_t span_width(const TextLayout& layout, const GroupSpan& span) {
@@ -117,8 +120,9 @@ TextLayout text_layout(const Table& t) {
   for (std::size_t c = 0; c < n; ++c) layout.widths[c] = display_width(t.columns[c].header);
   for (const Row& row : t.rows) {
     layout.cells.push_back(displayed_cells(row, n));
-    if (row.kind == RowKind::Heading) continue; // a heading may run across the figures
+    if (row.kind == RowKind::Heading) continue;  // a heading may run across the figures
     layout.label_width = std::max(layout.label_width, indent_of(row) * 2 + display_width(row.label));
+    layout.label_width = std::max(layout.label_width, display_width(t.stub_header));
     for (std::size_t c = 0; c < n; ++c)
       layout.widths[c] = std::max(layout.widths[c], display_width(layout.cells.back()[c]));
   }
@@ -136,8 +140,8 @@ void write_text_headers(std::ostream& out, const Table& t, const TextLayout& lay
       line += std::string(kGap, ' ') + centre(*span.group, span_width(layout, span));
     write_line(out, line);
   }
-  if (any_header(t.columns)) {
-    std::string line(layout.label_width, ' ');
+  if (any_header(t.columns) || !t.stub_header.empty()) {
+    std::string line = pad_right(t.stub_header, layout.label_width);
     for (std::size_t c = 0; c < t.columns.size(); ++c)
       line += std::string(kGap, ' ') + pad_left(t.columns[c].header, layout.widths[c]);
     write_line(out, line);
@@ -174,7 +178,8 @@ void write_text_table(std::ostream& out, const Table& t) {
 // A field without tabs or line breaks (each becomes a space).
 std::string tsv_field(std::string_view s) {
   std::string out(s);
-  std::replace_if(out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
   return out;
 }
 
@@ -191,8 +196,8 @@ void write_tsv_table(std::ostream& out, const Table& t) {
     headers.push_back(c.header);
   }
   for (const std::string& line : t.title) out << tsv_field(line) << '\n';
-  write_tsv_cells(out, "", groups);
-  write_tsv_cells(out, "", headers);
+  if (any_group(t.columns)) write_tsv_cells(out, "", groups);
+  write_tsv_cells(out, t.stub_header, headers);
   for (const Row& row : t.rows) {
     if (row.kind == RowKind::Heading) {
       out << tsv_field(row.label) << '\n';
@@ -268,8 +273,11 @@ Json row_json(const Row& row, std::size_t columns) {
   Json cells = Json::array();
   if (row.kind != RowKind::Heading)
     for (std::size_t c = 0; c < columns; ++c) cells.push_back(cell_json(cell_at(row, c)));
-  return Json{{"id", row.id},         {"label", row.label}, {"kind", row_kind_name(row.kind)},
-              {"indent", row.indent}, {"cells", cells}};
+  return Json{{"id", row.id},
+              {"label", row.label},
+              {"kind", row_kind_name(row.kind)},
+              {"indent", row.indent},
+              {"cells", cells}};
 }
 
 Json table_json(const Table& t) {
@@ -300,7 +308,9 @@ std::string md_escape(std::string_view s) {
   return out;
 }
 
-std::string md_bold(const std::string& s) { return s.empty() ? s : "**" + s + "**"; }
+std::string md_bold(const std::string& s) {
+  return s.empty() ? s : "**" + s + "**";
+}
 
 void write_md_cells(std::ostream& out, const std::vector<std::string>& cells) {
   out << '|';
@@ -309,7 +319,7 @@ void write_md_cells(std::ostream& out, const std::vector<std::string>& cells) {
 }
 
 void write_md_header(std::ostream& out, const Table& t) {
-  std::vector<std::string> headers{""}, rule{":---"};
+  std::vector<std::string> headers{md_escape(t.stub_header)}, rule{":---"};
   for (const Column& c : t.columns) {
     std::string group = md_escape(c.group), header = md_escape(c.header);
     headers.push_back(group.empty() ? header : header.empty() ? group : group + "<br>" + header);
@@ -345,6 +355,8 @@ void write_md_table(std::ostream& out, const Table& t) {
 // ---------------------------------------------------------------------------
 // HTML
 
+}  // namespace
+
 std::string html_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -368,6 +380,8 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+namespace {
+
 constexpr const char* kHtmlStyle = R"(@page { margin: 15mm 12mm; }
 body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 10pt; color: #000; margin: 0; }
 @media screen { body { margin: 2em; } }
@@ -379,6 +393,7 @@ table { border-collapse: collapse; margin-top: 1em; font-variant-numeric: tabula
 tr { page-break-inside: avoid; break-inside: avoid; }
 th, td { padding: 0.15em 0.6em; vertical-align: bottom; }
 thead th { font-weight: bold; text-align: right; }
+thead th.stub { text-align: left; }
 thead th.group { text-align: center; border-bottom: 1px solid #000; }
 td.label { text-align: left; }
 td.num { text-align: right; white-space: nowrap; }
@@ -407,7 +422,7 @@ void write_html_header(std::ostream& out, const Table& t) {
     }
     out << "</tr>\n";
   }
-  out << "<tr><th></th>";
+  out << "<tr><th class=\"stub\">" << html_escape(t.stub_header) << "</th>";
   for (const Column& c : t.columns) out << "<th>" << html_escape(c.header) << "</th>";
   out << "</tr>\n</thead>\n";
 }
@@ -428,7 +443,9 @@ void write_html_row(std::ostream& out, const Row& row, std::size_t columns) {
   out << "</tr>\n";
 }
 
-void write_html_table(std::ostream& out, const Table& t) {
+}  // namespace
+
+void write_html_section(std::ostream& out, const Table& t) {
   out << "<section";
   if (!t.id.empty()) out << " id=\"" << html_escape(t.id) << '"';
   out << ">\n";
@@ -447,9 +464,11 @@ void write_html_table(std::ostream& out, const Table& t) {
   out << "</section>\n";
 }
 
+namespace {
+
 void write_html(std::ostream& out, const std::vector<Table>& tables) {
   write_html_head(out, tables);
-  for (const Table& t : tables) write_html_table(out, t);
+  for (const Table& t : tables) write_html_section(out, t);
   out << "</body>\n</html>\n";
 }
 
@@ -464,7 +483,7 @@ void write_each(std::ostream& out, const std::vector<Table>& tables, WriteOne wr
   }
 }
 
-} // namespace
+}  // namespace
 
 std::optional<TableFormat> parse_table_format(std::string_view name) {
   for (const auto& [format, format_name] : kFormatNames)
@@ -476,6 +495,26 @@ std::string_view table_format_name(TableFormat format) {
   for (const auto& [f, name] : kFormatNames)
     if (f == format) return name;
   return "";
+}
+
+std::string_view html_table_style() {
+  return kHtmlStyle;
+}
+
+void write_table(std::ostream& out, const report::Table& table, TableFormat format) {
+  switch (format) {
+    case TableFormat::Text:
+      return write_text_table(out, table);
+    case TableFormat::Tsv:
+      return write_tsv_table(out, table);
+    case TableFormat::Markdown:
+      return write_md_table(out, table);
+    case TableFormat::Html:
+      return write_html_section(out, table);
+    case TableFormat::Csv:
+    case TableFormat::Json:
+      return write_tables(out, {table}, format);
+  }
 }
 
 void write_tables(std::ostream& out, const std::vector<report::Table>& tables, TableFormat format) {
@@ -495,4 +534,4 @@ void write_tables(std::ostream& out, const std::vector<report::Table>& tables, T
   }
 }
 
-} // namespace kessan::write
+}  // namespace kessan::write

@@ -11,7 +11,8 @@
 //  - Formats:
 //      Text      aligned for a terminal: labels left, figures right, a rule
 //                above total rows.
-//      Tsv       titles, a group header line, a header line, then one line
+//      Tsv       titles, a group header line (when a column has a group), a
+//                header line (the stub header first), then one line
 //                per row (label, tab, one cell per column); the shape checked
 //                against a published release.
 //      Csv       tidy: "statement,line,column,exact,display", one line per
@@ -25,6 +26,7 @@
 
 #include <optional>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,4 +44,16 @@ std::string_view table_format_name(TableFormat format);
 
 void write_tables(std::ostream& out, const std::vector<report::Table>& tables, TableFormat format);
 
-} // namespace kessan::write
+// One table: as write_tables writes each table in Text, Tsv and Markdown;
+// in Html, the table's <section> without a document around it (for
+// documents that embed tables; see html_table_style).
+void write_table(std::ostream& out, const report::Table& table, TableFormat format);
+void write_html_section(std::ostream& out, const report::Table& table);
+
+// The stylesheet the Html tables are written for.
+std::string_view html_table_style();
+
+// Text with &, <, > and " escaped for HTML.
+std::string html_escape(std::string_view s);
+
+}  // namespace kessan::write

@@ -196,9 +196,9 @@ TEST(TableWriter, TsvHeadingsShortRowsAndSeveralTables) {
   t.rows = {heading, cash, empty};
   t.notes = {"note\twith tab"};
   EXPECT_EQ(written({t, t}, TableFormat::Tsv),
-            "Balance Sheet\n\t\t\n\tJPY\tUSD\nASSETS\nCash\t5\t\nOther\t\t\nnote with tab\n"
+            "Balance Sheet\n\tJPY\tUSD\nASSETS\nCash\t5\t\nOther\t\t\nnote with tab\n"
             "\n"
-            "Balance Sheet\n\t\t\n\tJPY\tUSD\nASSETS\nCash\t5\t\nOther\t\t\nnote with tab\n");
+            "Balance Sheet\n\tJPY\tUSD\nASSETS\nCash\t5\t\nOther\t\t\nnote with tab\n");
 }
 
 TEST(TableWriter, Text) {
@@ -330,7 +330,7 @@ TEST(TableWriter, Html) {
   EXPECT_TRUE(has("<section id=\"operations\">\n<h1>Example Corp &amp; Subsidiaries</h1>\n"
                   "<p class=\"title\">Consolidated Statements of Operations</p>\n<table>"));
   EXPECT_TRUE(has("<th colspan=\"2\" class=\"group\">Year ended Mar 31</th><th></th></tr>"));
-  EXPECT_TRUE(has("<tr><th></th><th>2002</th><th>2001</th><th>Change %</th></tr>"));
+  EXPECT_TRUE(has("<tr><th class=\"stub\"></th><th>2002</th><th>2001</th><th>Change %</th></tr>"));
   EXPECT_TRUE(has("<tr class=\"total\"><td class=\"label\">Net income (loss)</td><td class=\"num\">(464,155)</td>"));
   EXPECT_TRUE(has("<td class=\"num\">23.1%</td>"));
   EXPECT_TRUE(has("<p>Amounts in thousands of yen.</p>"));

@@ -1,0 +1,152 @@
+#pragma once
+// Figures: the exact value of anything a release refers to — a line of a
+// statement or table, a measure, an operating statistic, an amount moved by
+// a reclassification, an account's postings, or a formula over them — for
+// any period, as the book presents a given period.
+//
+// Contract:
+//  - Construction checks every table line and measure formula of the book:
+//    names must resolve (an unknown or ambiguous name is a diagnostic at its
+//    place), accounts must exist in the journal, period words must be known,
+//    and units must agree (JPY cannot be added to contracts). ok() is false
+//    after any problem.
+//  - Values are exact ratios with units; nothing is rounded here. A figure
+//    without data (a statistic without a reading in the period) is "not
+//    available"; a division by zero is "not meaningful". Overflow, a period
+//    outside the journal's data and a formula that refers to itself are
+//    diagnostics, and evaluation returns false.
+//  - Period words in formulas (year-ago, prior-quarter, …) are relative to
+//    the period being evaluated; period names (1Q02) are absolute.
+//  - Results are cached; evaluating the same figure twice costs nothing.
+//
+// Names: "layout.line" names a line of a statement or table; a bare name is
+// a measure, statistic or reclassification id, or a line id that is unique
+// across layouts (inside a table's own formulas, that table's lines come
+// first). See docs/release-format.md.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/book_settings.hpp"
+#include "core/diagnostic.hpp"
+#include "core/expression.hpp"
+#include "core/journal.hpp"
+#include "core/measure.hpp"
+#include "core/ratio.hpp"
+#include "core/statement_layout.hpp"
+#include "core/statistics.hpp"
+#include "core/unit.hpp"
+#include "report/statement_lines.hpp"
+
+namespace kessan::report {
+
+struct Figure {
+  enum class State { Value, NotAvailable, NotMeaningful };
+  State state = State::NotAvailable;
+  Ratio value;
+  Unit unit;
+
+  bool has_value() const { return state == State::Value; }
+  static Figure of(Ratio v, Unit u) { return {State::Value, v, std::move(u)}; }
+};
+
+// The parts of a book figures are drawn from.
+struct BookView {
+  const Journal& journal;
+  const BookSettings& settings;
+  const std::vector<StatementLayout>& statements;
+  const std::vector<StatementLayout>& tables;
+  const Statistics& statistics;
+  const MeasureSet& measures;
+};
+
+// What a name refers to.
+struct NameTarget {
+  enum class Kind { Line, Measure, Statistic, Reclassification };
+  Kind kind = Kind::Line;
+  std::size_t layout = 0;  // Line: index into layouts() (statements, then tables)
+  std::size_t index = 0;   // the line, measure, statistic or reclassification
+};
+
+class Figures {
+ public:
+  Figures(const BookView& book, const Period& presented, std::vector<Diagnostic>* errors);
+  ~Figures();
+
+  bool ok() const { return ok_; }
+  const Period& presented() const { return presented_; }
+  const BookSettings& settings() const { return book_.settings; }
+  // Statements first, then tables.
+  std::size_t layout_count() const { return layouts_.size(); }
+  const StatementLayout& layout(std::size_t i) const { return *layouts_[i]; }
+  // The index of the layout with this id, or -1.
+  long find_layout(std::string_view id) const;
+  long find_measure(std::string_view id) const;
+  const MeasureSet& measures() const { return book_.measures; }
+  // The unit of money in the book's currency.
+  const Unit& money() const { return money_; }
+
+  // Checks the names, accounts and period words of `e` (a formula written
+  // in layout `context`, or -1 outside any layout); problems are reported.
+  bool check(const Expr& e, long context = -1);
+  // The name's target; an unknown or ambiguous name is reported at `where`.
+  std::optional<NameTarget> resolve(const std::string& name, const SourceRef& where, long context = -1);
+  // A period word or name, relative to `base`; empty (and reported at
+  // `where`) when unknown.
+  std::optional<Period> period(std::string_view word, const Period& base, const SourceRef& where);
+
+  // Values; false on error (reported).
+  bool evaluate(const Expr& e, const Period& p, Figure* out, long context = -1);
+  bool line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
+  bool measure(std::size_t m, const Period& p, Figure* out);
+  bool adjustment(std::size_t m, std::size_t a, const Period& p, Figure* out);
+  bool target(const NameTarget& t, const Period& p, const SourceRef& where, Figure* out);
+
+  // The label of a name's target ("Total revenues", "Adjusted EBITDA").
+  std::string label(const NameTarget& t) const;
+  // The statement lines of a statement layout (for reclassification notes).
+  StatementLines* statement_lines(std::size_t layout);
+
+ private:
+  struct AccountSums {
+    std::vector<Decimal> net, debits, credits;  // per account, subaccounts included
+  };
+  using PeriodKey = std::pair<std::int32_t, std::int32_t>;
+  static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
+
+  void check_tables();
+  void check_measures();
+  bool check_line_reference(const std::string& id, const StatementLayout& l, const SourceRef& where);
+  bool table_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
+  bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
+  bool account_term(const Expr& e, const Period& p, Figure* out);
+  const AccountSums* sums(const Period& p, bool balance);
+  bool covered(const Period& p, const SourceRef& where);
+  bool combine(const Expr& e, const Figure& a, const Figure& b, Figure* out);
+  bool overflow(const SourceRef& where, const std::string& what);
+  void error(const SourceRef& where, std::string message, std::string expected);
+  bool enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t> frame, const SourceRef& where,
+             const std::string& what);
+
+  const BookView& book_;
+  Period presented_;
+  std::vector<Diagnostic>* errors_;
+  bool ok_ = true;
+  Unit money_;
+  long currency_ = -1;
+  std::vector<const StatementLayout*> layouts_;
+  std::vector<std::unique_ptr<StatementLines>> statement_lines_;
+  std::map<std::tuple<std::size_t, std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> line_cache_;
+  std::map<std::tuple<std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> measure_cache_;
+  std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
+  std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
+  std::set<PeriodKey> coverage_reported_;
+  bool foreign_reported_ = false;
+};
+
+}  // namespace kessan::report

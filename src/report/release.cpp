@@ -1,0 +1,541 @@
+#include "report/release.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "core/scale.hpp"
+#include "report/change_words.hpp"
+#include "report/release_tables.hpp"
+#include "report/statement.hpp"
+
+namespace kessan::report {
+namespace {
+
+const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                         "July",    "August",   "September", "October", "November", "December"};
+
+std::string full_date(Date d) {
+  auto [y, m, day] = d.ymd();
+  return std::string(kMonths[m - 1]) + " " + std::to_string(day) + ", " + std::to_string(y);
+}
+
+std::optional<int> small_integer(const std::string& s, int max) {
+  if (s.empty() || s.size() > 2 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int v = std::stoi(s);
+  if (v > max) return std::nullopt;
+  return v;
+}
+
+class ReleaseBuilder {
+ public:
+  ReleaseBuilder(const ReleaseInput& in, std::vector<Diagnostic>* errors)
+      : in_(in), style_(in.book.settings.release), errors_(errors), figures_(in.book, in.period, errors) {}
+
+  std::optional<ReleaseDocument> build() {
+    std::size_t before = errors_->size();
+    if (!figures_.ok()) return std::nullopt;
+    for (const TemplatePiece& piece : in_.text.pieces)
+      if (piece.placeholder) check(*piece.placeholder);
+    if (errors_->size() != before) return std::nullopt;
+    ReleaseDocument doc;
+    doc.title = in_.book.settings.name + " " + in_.book.settings.calendar.name(in_.period);
+    Prose text;
+    for (const TemplatePiece& piece : in_.text.pieces) {
+      if (!piece.placeholder) {
+        text.add(piece.text);
+        continue;
+      }
+      const Placeholder& p = *piece.placeholder;
+      if (p.block) {
+        flush(&doc, &text);
+        if (auto t = table(p.directive, p.argument)) doc.blocks.push_back({Prose(), std::move(*t)});
+        continue;
+      }
+      fill(p, &text);
+    }
+    flush(&doc, &text);
+    append_unplaced(&doc);
+    if (errors_->size() != before) return std::nullopt;
+    return doc;
+  }
+
+ private:
+  // ---- checks ---------------------------------------------------------------
+
+  void error(const SourceRef& where, std::string message, std::string expected) {
+    Diagnostic d;
+    d.file = where.file;
+    d.line = where.line;
+    d.column = where.column;
+    d.message = std::move(message);
+    d.expected = std::move(expected);
+    errors_->push_back(std::move(d));
+  }
+
+  void check(const Placeholder& p) {
+    if (p.figure) figures_.check(*p.figure);
+    if (p.directive == "period" || p.directive == "date") figures_.period(p.argument, in_.period, p.argument_where);
+    if (p.directive == "table" && figures_.find_layout(p.argument) < 0) {
+      std::string ids;
+      for (std::size_t i = 0; i < figures_.layout_count(); ++i)
+        ids += (ids.empty() ? "" : ", ") + figures_.layout(i).id;
+      error(p.argument_where, "unknown statement or table '" + p.argument + "'", "one of: " + ids);
+    }
+    if (p.directive == "reconciliation") {
+      long m = figures_.find_measure(p.argument);
+      if (m < 0 || !figures_.measures().measures[static_cast<std::size_t>(m)].reconcile_from)
+        error(p.argument_where, "no adjusted measure '" + p.argument + "'",
+              "the id of a measure with reconcile_from in the book's measures file");
+    }
+    if (p.directive == "rate" || p.directive == "rate-date" || option_is(p, "usd"))
+      if (!in_.book.settings.convenience)
+        error(p.where, "the book has no convenience translation", "a [convenience] table in book.toml");
+    for (const PlaceholderOption& o : p.options) check_option(o);
+    if (p.directive == "worded" && (!p.option("positive") || !p.option("negative")))
+      error(p.where, "'worded' needs the words for both signs", "positive=\"…\" and negative=\"…\"");
+    if (is_expectation(p.directive)) expectation(p, true);
+  }
+
+  static bool option_is(const Placeholder& p, std::string_view name) { return p.option(name) != nullptr; }
+
+  void check_option(const PlaceholderOption& o) {
+    if (o.name == "in" && !scale_named(o.value))
+      error(o.where, "unknown scale '" + o.value + "'", "unit, thousand, million, billion or trillion");
+    if ((o.name == "decimals" || o.name == "usd") && !small_integer(o.value, 12))
+      error(o.where, "'" + o.name + "' must be a number of decimals", "0 to 12");
+    if (o.name == "vs") figures_.period(o.value, in_.period, o.where);
+    if (o.name == "style" && o.value != "long" && o.value != "short")
+      error(o.where, "unknown date style '" + o.value + "'", "long (June 30, 2002) or short (Jun 30, 2002)");
+    if (o.name == "unit" && o.value != "yes" && o.value != "no")
+      error(o.where, "'unit' must be yes or no", "unit=no to leave out a statistic's unit");
+  }
+
+  static bool is_expectation(const std::string& d) {
+    return d == "guidance" || d == "expected" || d == "consensus" || d == "versus-consensus";
+  }
+
+  // ---- values -----------------------------------------------------------------
+
+  // The figure a placeholder names and the period it is for (a trailing
+  // @period shifts it).
+  struct Subject {
+    const Expr* expr = nullptr;
+    Period period;
+  };
+
+  std::optional<Subject> subject(const Placeholder& p) {
+    Subject s{&*p.figure, in_.period};
+    if (p.figure->op == ExprOp::AtPeriod) {
+      auto shifted = figures_.period(p.figure->text, in_.period, p.figure->where);
+      if (!shifted) return std::nullopt;
+      s.expr = &p.figure->args[0];
+      s.period = *shifted;
+    }
+    return s;
+  }
+
+  bool value(const Expr& e, const Period& period, Figure* out) { return figures_.evaluate(e, period, out); }
+
+  std::string source(const Expr& e, const Period& period, const Figure& f) const {
+    std::string v = f.state == Figure::State::Value          ? f.value.to_string() + " " + f.unit.to_string()
+                    : f.state == Figure::State::NotAvailable ? "n/a"
+                                                             : "n/m";
+    return to_string(e) + " for " + in_.book.settings.calendar.name(period) + " = " + v;
+  }
+
+  Scale scale_option(const Placeholder& p, const Scale& fallback) const {
+    if (const PlaceholderOption* o = p.option("in")) return *scale_named(o->value);
+    return fallback;
+  }
+
+  static int decimals_option(const Placeholder& p, std::string_view name, int fallback) {
+    if (const PlaceholderOption* o = p.option(name)) return *small_integer(o->value, 12);
+    return fallback;
+  }
+
+  static Cell ratio_cell(const Ratio& v, const Decimal& divisor, int decimals) {
+    Cell c;
+    c.kind = CellKind::Number;
+    c.numerator = v.numerator_decimal();
+    c.denominator = Decimal::mul(v.denominator_decimal(), divisor).value_or(Decimal());
+    if (c.denominator.is_zero()) c.kind = CellKind::NotMeaningful;
+    c.decimals = decimals;
+    return c;
+  }
+
+  // A figure as prose shows it: money in a scale with the currency prefix,
+  // pure numbers as percentages, statistics with their unit.
+  ProseFigure shown(const Figure& f, const Placeholder& p, std::string src, bool magnitude = false) {
+    ProseFigure out;
+    out.negative = style_.negative;
+    out.source = std::move(src);
+    Ratio v = magnitude ? f.value.abs() : f.value;
+    if (f.state != Figure::State::Value) {
+      out.cell.kind = f.state == Figure::State::NotAvailable ? CellKind::NotAvailable : CellKind::NotMeaningful;
+      return out;
+    }
+    if (f.unit == figures_.money()) {
+      Scale scale = scale_option(p, style_.scale);
+      out.cell = ratio_cell(v, scale.factor, decimals_option(p, "decimals", 0));
+      out.prefix = style_.currency_prefix;
+      out.suffix = scale.word.empty() ? "" : " " + scale.word;
+    } else if (f.unit.is_pure()) {
+      out.cell = ratio_cell(Ratio::mul(v, Ratio(100)).value_or(Ratio()), Decimal(1),
+                            decimals_option(p, "decimals", style_.percent_decimals));
+      out.cell.kind = out.cell.kind == CellKind::Number ? CellKind::Percent : out.cell.kind;
+      out.suffix = "%";
+    } else {
+      out.cell = ratio_cell(v, Decimal(1), decimals_option(p, "decimals", 0));
+      const PlaceholderOption* unit = p.option("unit");
+      if (!unit || unit->value == "yes") out.suffix = " " + f.unit.to_string();
+    }
+    return out;
+  }
+
+  // "$82 million": a money figure translated at the convenience rate.
+  std::optional<ProseFigure> translated(const Ratio& v, const Scale& scale, int decimals, std::string src) {
+    const auto& c = in_.book.settings.convenience;
+    if (!c) return std::nullopt;
+    ProseFigure out;
+    out.negative = style_.negative;
+    out.cell = ratio_cell(v, Decimal::mul(scale.factor, c->rate).value_or(Decimal()), decimals);
+    out.prefix = style_.convenience_prefix;
+    out.suffix = scale.word.empty() ? "" : " " + scale.word;
+    out.source =
+        std::move(src) + " at " + c->rate.to_string() + " " + in_.book.settings.currency + " per " + c->currency;
+    return out;
+  }
+
+  bool require_money(const Placeholder& p, const Figure& f) {
+    if (!f.has_value() || f.unit == figures_.money()) return true;
+    error(p.where,
+          "'" + (p.directive.empty() ? std::string("usd") : p.directive) + "' applies to amounts of money, not to " +
+              f.unit.to_string(),
+          "a figure in " + in_.book.settings.currency);
+    return false;
+  }
+
+  // ---- filling ------------------------------------------------------------------
+
+  void fill(const Placeholder& p, Prose* out) {
+    const std::string& d = p.directive;
+    if (d == "period")
+      return out->add(in_.book.settings.calendar.name(*figures_.period(p.argument, in_.period, p.where)));
+    if (d == "date") {
+      Date last = figures_.period(p.argument, in_.period, p.where)->last;
+      const PlaceholderOption* s = p.option("style");
+      return out->add(s && s->value == "short" ? long_date(last) : full_date(last));
+    }
+    if (d == "rate") return out->add(in_.book.settings.convenience->rate.to_string());
+    if (d == "rate-date") return out->add(full_date(in_.book.settings.convenience->date));
+    if (is_expectation(d)) return expectation(p, false, out);
+    auto s = subject(p);
+    if (!s) return;
+    if (d.empty() || d == "usd") return plain(p, *s, out);
+    if (d == "worded") return worded(p, *s, out);
+    if (d == "change" || d == "moved") return single_change(p, *s, out);
+    if (d == "compare") return compare(p, *s, out);
+    if (d == "trend") return trend(p, *s, out);
+  }
+
+  void add_usd(const Placeholder& p, const Subject& s, const Figure& f, Prose* out, bool magnitude) {
+    const PlaceholderOption* usd = p.option("usd");
+    if (!usd || !require_money(p, f) || !f.has_value()) return;
+    Ratio v = magnitude ? f.value.abs() : f.value;
+    auto t = translated(v, scale_option(p, style_.scale), *small_integer(usd->value, 12), source(*s.expr, s.period, f));
+    if (!t) return;
+    out->add(" (");
+    out->add(std::move(*t));
+    out->add(")");
+  }
+
+  void plain(const Placeholder& p, const Subject& s, Prose* out) {
+    Figure f;
+    if (!value(*s.expr, s.period, &f)) return;
+    if (p.directive == "usd") {
+      if (!require_money(p, f)) return;
+      if (!f.has_value()) return out->add(shown(f, p, source(*s.expr, s.period, f)));
+      auto t = translated(f.value, scale_option(p, style_.scale), decimals_option(p, "decimals", 0),
+                          source(*s.expr, s.period, f));
+      if (t) out->add(std::move(*t));
+      return;
+    }
+    out->add(shown(f, p, source(*s.expr, s.period, f)));
+    add_usd(p, s, f, out, false);
+  }
+
+  void worded(const Placeholder& p, const Subject& s, Prose* out) {
+    Figure f;
+    if (!value(*s.expr, s.period, &f)) return;
+    const PlaceholderOption* word = f.has_value() && f.value.sign() < 0                      ? p.option("negative")
+                                    : f.has_value() && f.value.is_zero() && p.option("zero") ? p.option("zero")
+                                                                                             : p.option("positive");
+    out->add(word->value + " of ");
+    out->add(shown(f, p, source(*s.expr, s.period, f), true));
+    add_usd(p, s, f, out, true);
+  }
+
+  // The change of the subject against `base`, with the printed figures the
+  // "flat" rule compares.
+  std::optional<ChangeDescription> change_against(const Placeholder& p, const Subject& s, const Period& base,
+                                                  Figure* current_out = nullptr, Figure* base_out = nullptr) {
+    Figure now, then;
+    if (!value(*s.expr, s.period, &now) || !value(*s.expr, base, &then)) return std::nullopt;
+    if (current_out) *current_out = now;
+    if (base_out) *base_out = then;
+    if (!now.has_value() || !then.has_value()) return ChangeDescription{};
+    bool pure = now.unit.is_pure();
+    auto printed = [&](const Figure& f) {
+      ProseFigure shown_figure = shown(f, p, "");
+      auto d = shown_figure.cell.rounded();
+      return d ? Ratio::from_decimal(*d) : f.value;
+    };
+    return describe_change(now.value, then.value, pure, printed(now), printed(then),
+                           Ratio::from_decimal(style_.slight_below));
+  }
+
+  Period vs(const Placeholder& p, const char* fallback) {
+    const PlaceholderOption* o = p.option("vs");
+    return *figures_.period(o ? o->value : fallback, in_.period, o ? o->where : p.where);
+  }
+
+  // "an increase of 18.2%", "a slight decrease", "no change", "an increase of JPY650 million".
+  void change_phrase(const Placeholder& p, const ChangeDescription& c, const Figure& now, Prose* out) {
+    out->add(change_noun(c));
+    if (c.direction == Direction::Flat) return;
+    bool pure = now.unit.is_pure();
+    if (c.measurable) {
+      int decimals = decimals_option(p, "decimals", style_.percent_decimals);
+      ProseFigure rate;
+      rate.cell = ratio_cell(c.rate.abs(), Decimal(1), decimals);
+      rate.cell.kind = CellKind::Percent;
+      rate.suffix = pure ? " points" : "%";
+      rate.source = std::string(pure ? "change in points" : "change in percent") + " = " + c.rate.to_string();
+      auto printed = rate.cell.rounded();
+      if (c.slight && printed && printed->is_zero()) return;  // "a slight decrease", not "of 0.0%"
+      out->add(" of ");
+      out->add(std::move(rate));
+      return;
+    }
+    out->add(" of ");
+    Figure difference = Figure::of(c.difference.abs(), now.unit);
+    out->add(shown(difference, p, "difference = " + c.difference.to_string()));
+  }
+
+  void single_change(const Placeholder& p, const Subject& s, Prose* out) {
+    Figure now;
+    auto c = change_against(p, s, vs(p, "year-ago"), &now);
+    if (!c) return;
+    if (!now.has_value()) return out->add(p.directive == "moved" ? "was not available" : "no comparable figure");
+    if (p.directive == "moved") {
+      const PlaceholderOption* up = p.option("up");
+      const PlaceholderOption* down = p.option("down");
+      return out->add(change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased"));
+    }
+    change_phrase(p, *c, now, out);
+  }
+
+  // "an increase of 18.2% compared to 1Q01 but a decrease of 18.7% compared to 4Q01"
+  void compare(const Placeholder& p, const Subject& s, Prose* out) {
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    Period year_ago = cal.year_ago(s.period), prior = cal.prior_quarter(s.period);
+    Figure now;
+    auto a = change_against(p, s, year_ago, &now);
+    auto b = change_against(p, s, prior);
+    if (!a || !b) return;
+    if (!now.has_value()) return out->add("no comparable figures");
+    change_phrase(p, *a, now, out);
+    out->add(" compared to " + cal.name(year_ago) + " " + connective(*a, *b) + " ");
+    change_phrase(p, *b, now, out);
+    out->add(" compared to " + cal.name(prior));
+  }
+
+  // "declined to 9.1% in 1Q02 compared to 12.5% in 1Q01 and 11.6% in 4Q01"
+  void trend(const Placeholder& p, const Subject& s, Prose* out) {
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    Period base = vs(p, "year-ago");
+    Period year_ago = cal.year_ago(s.period), prior = cal.prior_quarter(s.period);
+    Figure now, first, second;
+    auto c = change_against(p, s, base, &now);
+    if (!c || !value(*s.expr, year_ago, &first) || !value(*s.expr, prior, &second)) return;
+    const PlaceholderOption* up = p.option("up");
+    const PlaceholderOption* down = p.option("down");
+    std::string verb = change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased");
+    out->add(c->direction == Direction::Flat ? verb + " at " : verb + " to ");
+    out->add(shown(now, p, source(*s.expr, s.period, now)));
+    out->add(" in " + cal.name(s.period) + " compared to ");
+    out->add(shown(first, p, source(*s.expr, year_ago, first)));
+    out->add(" in " + cal.name(year_ago) + " and ");
+    out->add(shown(second, p, source(*s.expr, prior, second)));
+    out->add(" in " + cal.name(prior));
+  }
+
+  // ---- guidance and consensus ---------------------------------------------------
+
+  const Expectation* find_expectation(Expectation::Kind kind, const NameTarget& target, const Period& period) {
+    for (const Expectation& e : in_.expectations.records) {
+      if (e.kind != kind || e.period.first != period.first || e.period.last != period.last) continue;
+      auto t = figures_.resolve(e.figure.text, e.figure.where);
+      if (t && t->kind == target.kind && t->layout == target.layout && t->index == target.index) return &e;
+    }
+    return nullptr;
+  }
+
+  // Checks (only_check) or fills a guidance, expected, consensus or versus-consensus placeholder.
+  void expectation(const Placeholder& p, bool only_check, Prose* out = nullptr) {
+    const Expr* e = &*p.figure;
+    Period period = in_.period;
+    if (e->op == ExprOp::AtPeriod) {
+      auto shifted = figures_.period(e->text, in_.period, e->where);
+      if (!shifted) return;
+      period = *shifted;
+      e = &e->args[0];
+    }
+    if (e->op != ExprOp::Name) {
+      if (only_check)
+        error(p.where, "'" + p.directive + "' needs the name of a line or measure",
+              "a name such as total-revenues, optionally with @period");
+      return;
+    }
+    auto target = figures_.resolve(e->text, e->where);
+    if (!target) return;
+    bool consensus = p.directive == "consensus" || p.directive == "versus-consensus";
+    auto kind = consensus ? Expectation::Kind::Consensus : Expectation::Kind::Guidance;
+    const Expectation* record = find_expectation(kind, *target, period);
+    std::string period_name = in_.book.settings.calendar.name(period);
+    if (!record) {
+      if (only_check)
+        error(p.where,
+              std::string("no ") + (consensus ? "consensus" : "guidance") + " record for " + e->text + " in " +
+                  period_name,
+              std::string("a [[") + (consensus ? "consensus" : "guidance") + "]] record with figure = \"" + e->text +
+                  "\" and period = \"" + period_name + "\" in " +
+                  (in_.expectations.file.empty() ? "the book's guidance file (guidance = \"…\" in book.toml)"
+                                                 : in_.expectations.file));
+      return;
+    }
+    if (only_check) return;
+    if (p.directive == "expected") return expected_range(p, *record, out);
+    if (p.directive == "consensus") {
+      out->add(expectation_figure(*record, record->low, p));
+      return add_expectation_usd(p, *record, record->low, out);
+    }
+    Figure actual;
+    if (!value(*e, period, &actual)) return;
+    if (!actual.has_value()) return out->add("could not be compared with expectations");
+    auto low = Ratio::mul(Ratio::from_decimal(record->low), Ratio::from_decimal(record->scale.factor));
+    auto high = Ratio::mul(Ratio::from_decimal(record->high), Ratio::from_decimal(record->scale.factor));
+    if (!low || !high) return;
+    std::string verb = actual.value > *high  ? "exceeded"
+                       : actual.value < *low ? "fell short of"
+                       : record->is_range()  ? "fell within"
+                                             : "matched";
+    if (consensus) {
+      out->add(verb + " the consensus of ");
+      out->add(expectation_figure(*record, record->low, p));
+      return;
+    }
+    out->add(verb + (record->is_range() ? " the expected range of " : " the expected "));
+    out->add(expectation_figure(*record, record->low, p));
+    if (!record->is_range()) return;
+    out->add(" to ");
+    out->add(expectation_figure(*record, record->high, p));
+  }
+
+  ProseFigure expectation_figure(const Expectation& e, const Decimal& amount, const Placeholder& p) {
+    ProseFigure f;
+    f.negative = style_.negative;
+    Scale scale = e.scale;
+    Ratio v = Ratio::from_decimal(amount);
+    int decimals = e.decimals;
+    if (const PlaceholderOption* o = p.option("in")) {
+      Scale wanted = *scale_named(o->value);
+      v = Ratio::div(Ratio::mul(v, Ratio::from_decimal(scale.factor)).value_or(Ratio()),
+                     Ratio::from_decimal(wanted.factor))
+              .value_or(Ratio());
+      scale = wanted;
+      decimals = 0;
+    }
+    f.cell = ratio_cell(v, Decimal(1), decimals_option(p, "decimals", decimals));
+    f.prefix = style_.currency_prefix;
+    f.suffix = scale.word.empty() ? "" : " " + scale.word;
+    f.source = std::string(e.kind == Expectation::Kind::Guidance ? "guidance" : "consensus") + " for " + e.figure.text +
+               " in " + e.period_name + " (" + e.where.file + ":" + std::to_string(e.where.line) + ")";
+    return f;
+  }
+
+  void add_expectation_usd(const Placeholder& p, const Expectation& e, const Decimal& amount, Prose* out) {
+    const PlaceholderOption* usd = p.option("usd");
+    if (!usd) return;
+    auto v = Ratio::mul(Ratio::from_decimal(amount), Ratio::from_decimal(e.scale.factor));
+    if (!v) return;
+    auto t = translated(*v, style_.scale, *small_integer(usd->value, 12),
+                        "guidance for " + e.figure.text + " in " + e.period_name);
+    if (!t) return;
+    out->add(" (");
+    out->add(std::move(*t));
+    out->add(")");
+  }
+
+  // "between JPY10.5 billion ($87.6 million) and JPY11.0 billion ($91.8 million)"
+  void expected_range(const Placeholder& p, const Expectation& e, Prose* out) {
+    if (e.is_range()) out->add("between ");
+    out->add(expectation_figure(e, e.low, p));
+    add_expectation_usd(p, e, e.low, out);
+    if (!e.is_range()) return;
+    out->add(" and ");
+    out->add(expectation_figure(e, e.high, p));
+    add_expectation_usd(p, e, e.high, out);
+  }
+
+  // ---- tables -------------------------------------------------------------------
+
+  std::optional<Table> table(const std::string& directive, const std::string& id) {
+    if (directive == "reconciliation") {
+      long m = figures_.find_measure(id);
+      placed_measures_.insert(static_cast<std::size_t>(m));
+      return build_reconciliation(figures_, static_cast<std::size_t>(m));
+    }
+    long l = figures_.find_layout(id);
+    placed_layouts_.insert(static_cast<std::size_t>(l));
+    return layout_table(static_cast<std::size_t>(l));
+  }
+
+  std::optional<Table> layout_table(std::size_t l) {
+    const StatementLayout& layout = figures_.layout(l);
+    if (layout.kind == StatementKind::Table) return build_table(figures_, l);
+    return build_statement({in_.book.journal, in_.book.settings, layout, in_.period}, errors_);
+  }
+
+  void append_unplaced(ReleaseDocument* doc) {
+    for (std::size_t l = 0; l < figures_.layout_count(); ++l) {
+      if (placed_layouts_.count(l)) continue;
+      if (auto t = layout_table(l)) doc->blocks.push_back({Prose(), std::move(*t)});
+    }
+    for (std::size_t m = 0; m < figures_.measures().measures.size(); ++m) {
+      if (placed_measures_.count(m) || !figures_.measures().measures[m].reconcile_from) continue;
+      if (auto t = build_reconciliation(figures_, m)) doc->blocks.push_back({Prose(), std::move(*t)});
+    }
+  }
+
+  static void flush(ReleaseDocument* doc, Prose* text) {
+    if (text->spans.empty()) return;
+    doc->blocks.push_back({std::move(*text), std::nullopt});
+    *text = Prose();
+  }
+
+  const ReleaseInput& in_;
+  const ReleaseStyle& style_;
+  std::vector<Diagnostic>* errors_;
+  Figures figures_;
+  std::set<std::size_t> placed_layouts_, placed_measures_;
+};
+
+}  // namespace
+
+std::optional<ReleaseDocument> build_release(const ReleaseInput& in, std::vector<Diagnostic>* errors) {
+  return ReleaseBuilder(in, errors).build();
+}
+
+}  // namespace kessan::report
