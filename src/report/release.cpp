@@ -237,6 +237,7 @@ class ReleaseBuilder {
     if (d == "change" || d == "moved") return single_change(p, *s, out);
     if (d == "compare") return compare(p, *s, out);
     if (d == "trend") return trend(p, *s, out);
+    if (d == "sign") return sign_trend(p, *s, out);
   }
 
   void add_usd(const Placeholder& p, const Subject& s, const Figure& f, Prose* out, bool magnitude) {
@@ -276,23 +277,32 @@ class ReleaseBuilder {
     add_usd(p, s, f, out, true);
   }
 
+  // A change and where its figures come from, for tracing.
+  struct Compared : ChangeDescription {
+    std::string source;
+  };
+
   // The change of the subject against `base`, with the printed figures the
   // "flat" rule compares.
-  std::optional<ChangeDescription> change_against(const Placeholder& p, const Subject& s, const Period& base,
-                                                  Figure* current_out = nullptr, Figure* base_out = nullptr) {
+  std::optional<Compared> change_against(const Placeholder& p, const Subject& s, const Period& base,
+                                         Figure* current_out = nullptr) {
     Figure now, then;
     if (!value(*s.expr, s.period, &now) || !value(*s.expr, base, &then)) return std::nullopt;
     if (current_out) *current_out = now;
-    if (base_out) *base_out = then;
-    if (!now.has_value() || !then.has_value()) return ChangeDescription{};
+    if (!now.has_value() || !then.has_value()) return Compared{};
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    Compared out;
+    out.source = to_string(*s.expr) + ": " + cal.name(s.period) + " " + now.value.to_string() + " against " +
+                 cal.name(base) + " " + then.value.to_string() + " " + now.unit.to_string();
     bool pure = now.unit.is_pure();
     auto printed = [&](const Figure& f) {
       ProseFigure shown_figure = shown(f, p, "");
       auto d = shown_figure.cell.rounded();
       return d ? Ratio::from_decimal(*d) : f.value;
     };
-    return describe_change(now.value, then.value, pure, printed(now), printed(then),
-                           Ratio::from_decimal(style_.slight_below));
+    static_cast<ChangeDescription&>(out) = describe_change(now.value, then.value, pure, printed(now), printed(then),
+                                                           Ratio::from_decimal(style_.slight_below));
+    return out;
   }
 
   Period vs(const Placeholder& p, const char* fallback) {
@@ -301,9 +311,19 @@ class ReleaseBuilder {
   }
 
   // "an increase of 18.2%", "a slight decrease", "no change", "an increase of JPY650 million".
-  void change_phrase(const Placeholder& p, const ChangeDescription& c, const Figure& now, Prose* out) {
+  void change_phrase(const Placeholder& p, const Compared& c, const Figure& now, Prose* out) {
     out->add(change_noun(c));
     if (c.direction == Direction::Flat) return;
+    Prose rate;
+    add_rate(p, c, now, &rate);
+    if (rate.spans.empty()) return;
+    out->add(" of");
+    out->add(rate);
+  }
+
+  // " 18.2%", " 3.4 points", " JPY650 million" (the difference, when no
+  // percentage applies); nothing for a slight change that rounds to zero.
+  void add_rate(const Placeholder& p, const Compared& c, const Figure& now, Prose* out) {
     bool pure = now.unit.is_pure();
     if (c.measurable) {
       int decimals = decimals_option(p, "decimals", style_.percent_decimals);
@@ -311,16 +331,16 @@ class ReleaseBuilder {
       rate.cell = ratio_cell(c.rate.abs(), Decimal(1), decimals);
       rate.cell.kind = CellKind::Percent;
       rate.suffix = pure ? " points" : "%";
-      rate.source = std::string(pure ? "change in points" : "change in percent") + " = " + c.rate.to_string();
+      rate.source = std::string(pure ? "change in points, " : "change in percent, ") + c.source;
       auto printed = rate.cell.rounded();
       if (c.slight && printed && printed->is_zero()) return;  // "a slight decrease", not "of 0.0%"
-      out->add(" of ");
+      out->add(" ");
       out->add(std::move(rate));
       return;
     }
-    out->add(" of ");
+    out->add(" ");
     Figure difference = Figure::of(c.difference.abs(), now.unit);
-    out->add(shown(difference, p, "difference = " + c.difference.to_string()));
+    out->add(shown(difference, p, "difference, " + c.source));
   }
 
   void single_change(const Placeholder& p, const Subject& s, Prose* out) {
@@ -331,7 +351,10 @@ class ReleaseBuilder {
     if (p.directive == "moved") {
       const PlaceholderOption* up = p.option("up");
       const PlaceholderOption* down = p.option("down");
-      return out->add(change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased"));
+      out->add(change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased"));
+      if (p.option("rate") && p.option("rate")->value == "yes" && c->direction != Direction::Flat)
+        add_rate(p, *c, now, out);
+      return;
     }
     change_phrase(p, *c, now, out);
   }
@@ -369,6 +392,20 @@ class ReleaseBuilder {
     out->add(" in " + cal.name(year_ago) + " and ");
     out->add(shown(second, p, source(*s.expr, prior, second)));
     out->add(" in " + cal.name(prior));
+  }
+
+  // "remained positive", "turned negative": the sign against the comparison period.
+  void sign_trend(const Placeholder& p, const Subject& s, Prose* out) {
+    Figure now, then;
+    if (!value(*s.expr, s.period, &now) || !value(*s.expr, vs(p, "prior-quarter"), &then)) return;
+    if (!now.has_value() || !then.has_value()) return out->add("could not be compared");
+    const PlaceholderOption* pos = p.option("positive");
+    const PlaceholderOption* neg = p.option("negative");
+    std::string positive = pos ? pos->value : "positive", negative = neg ? neg->value : "negative";
+    if (now.value.is_zero()) return out->add("was zero");
+    bool up = now.value.sign() > 0;
+    bool same = then.value.sign() == now.value.sign();
+    out->add((same ? "remained " : "turned ") + (up ? positive : negative));
   }
 
   // ---- guidance and consensus ---------------------------------------------------
