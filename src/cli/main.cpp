@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -67,6 +68,18 @@ std::optional<Date> parse_cli_date(const std::string& text) {
   return Date::parse(text);
 }
 
+// Line `line` (1-based) of a small text file, or "" (for diagnostics that
+// name a place in a book's settings, layouts or templates without its text).
+std::string file_line(const std::string& path, std::uint32_t line) {
+  std::ifstream in(path);
+  std::string text;
+  for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
+  }
+  if (!in) return "";
+  if (!text.empty() && text.back() == '\r') text.pop_back();
+  return text;
+}
+
 void print_errors(const std::vector<Diagnostic>& all, std::size_t max_errors) {
   // The same problem found by several statements is reported once.
   std::vector<Diagnostic> errors;
@@ -76,6 +89,10 @@ void print_errors(const std::vector<Diagnostic>& all, std::size_t max_errors) {
       seen |= e.file == d.file && e.line == d.line && e.column == d.column && e.message == d.message;
     if (!seen) errors.push_back(d);
   }
+  for (auto& d : errors)
+    // (1:1 names a whole file, such as a layout, rather than a place in it.)
+    if (d.line_text.empty() && d.line > 0 && d.column > 0 && !(d.line == 1 && d.column == 1))
+      d.line_text = file_line(d.file, d.line);
   // Readers collect one error more than shown, to know whether any are left out.
   for (std::size_t i = 0; i < errors.size() && i < max_errors; ++i) std::cerr << render(errors[i]);
   if (errors.size() > max_errors)

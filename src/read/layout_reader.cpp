@@ -65,7 +65,7 @@ std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bo
   const toml::node* n = t.get(key);
   TextOrigin origin{check.string_start(*n), check.line_text(check.ref(*n).line)};
   auto e = parse_expression(*text, origin, errors);
-  if (!e) check.error(*n, "'" + std::string(key) + "' is not a valid formula", "see the error above");
+  if (!e) check.fail();
   return e;
 }
 

@@ -34,6 +34,8 @@ class TomlChecker {
   void error(const toml::source_region& where, std::string message, std::string expected = "");
   void error(const toml::node& n, std::string message, std::string expected = "");
   bool ok() const { return ok_; }
+  // Marks the file as erroneous for a problem reported elsewhere (a formula's syntax).
+  void fail() { ok_ = false; }
   const std::string& path() const { return path_; }
   SourceRef ref(const toml::node& n) const;
 

@@ -278,16 +278,18 @@ bool Figures::enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std:
   return false;
 }
 
-bool Figures::covered(const Period& p, const SourceRef& where) {
+bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Period> named) {
   const Journal& j = book_.journal;
   if (j.transaction_count() != 0) {
     Date first = *std::min_element(j.tx_date.begin(), j.tx_date.end());
     Date last = *std::max_element(j.tx_date.begin(), j.tx_date.end());
     if (p.first >= first && p.last <= last) return true;
-    if (!coverage_reported_.insert(key(p)).second) return false;
+    const Period& shown = named ? *named : p;
+    if (!coverage_reported_.insert(key(shown)).second) return false;
     error(where,
-          "period " + book_.settings.calendar.name(p) + " (" + p.first.to_string() + " to " + p.last.to_string() +
-              ") is outside the book's data (" + first.to_string() + " to " + last.to_string() + ")",
+          "period " + book_.settings.calendar.name(shown) + " (" + shown.first.to_string() + " to " +
+              shown.last.to_string() + ") is outside the book's data (" + first.to_string() + " to " +
+              last.to_string() + ")",
           "a period the journal covers");
     return false;
   }
@@ -353,7 +355,7 @@ bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
   bool balance = e.account == AccountMeasure::Balance;
   Period span = p;
   if (balance) span.first = span.last;
-  if (!covered(span, e.where)) return false;
+  if (!covered(span, e.where, p)) return false;
   const AccountSums* s = sums(p, balance);
   if (!s) return false;
   auto id = static_cast<std::size_t>(a);
@@ -440,8 +442,16 @@ bool Figures::evaluate(const Expr& e, const Period& p, Figure* out, long context
 
 bool Figures::target(const NameTarget& t, const Period& p, const SourceRef& where, Figure* out) {
   switch (t.kind) {
-    case NameTarget::Kind::Line:
+    case NameTarget::Kind::Line: {
+      // A statement's figures need the journal to cover the period (a
+      // balance sheet up to its date, a cash flow from the day before).
+      StatementKind kind = layouts_[t.layout]->kind;
+      Period span = p;
+      if (kind == StatementKind::Balance) span.first = p.last;
+      if (kind == StatementKind::CashFlow) span.first = Date::from_days(p.first.days() - 1);
+      if (kind != StatementKind::Table && !covered(span, where, p)) return false;
       return line(t.layout, t.index, p, out);
+    }
     case NameTarget::Kind::Measure:
       return measure(t.index, p, out);
     case NameTarget::Kind::Statistic: {

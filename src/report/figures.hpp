@@ -126,7 +126,7 @@ class Figures {
   bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
   bool account_term(const Expr& e, const Period& p, Figure* out);
   const AccountSums* sums(const Period& p, bool balance);
-  bool covered(const Period& p, const SourceRef& where);
+  bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt);
   bool combine(const Expr& e, const Figure& a, const Figure& b, Figure* out);
   bool overflow(const SourceRef& where, const std::string& what);
   void error(const SourceRef& where, std::string message, std::string expected);

@@ -35,6 +35,8 @@ class ReleaseBuilder {
   std::optional<ReleaseDocument> build() {
     std::size_t before = errors_->size();
     if (!figures_.ok()) return std::nullopt;
+    for (const Expectation& e : in_.expectations.records)
+      if (!figures_.resolve(e.figure.text, e.figure.where)) unresolved_records_ = true;
     for (const TemplatePiece& piece : in_.text.pieces)
       if (piece.placeholder) check(*piece.placeholder);
     if (errors_->size() != before) return std::nullopt;
@@ -135,7 +137,20 @@ class ReleaseBuilder {
     return s;
   }
 
-  bool value(const Expr& e, const Period& period, Figure* out) { return figures_.evaluate(e, period, out); }
+  // Evaluates a placeholder's figure; an error found deeper (in a measure or
+  // table) names the placeholder that needed it.
+  bool value(const Expr& e, const Period& period, Figure* out) {
+    std::size_t before = errors_->size();
+    if (figures_.evaluate(e, period, out)) return true;
+    for (std::size_t i = before; i < errors_->size(); ++i) {
+      Diagnostic& d = (*errors_)[i];
+      if (d.file != e.where.file || d.line != e.where.line)
+        d.notes.push_back("needed by " + e.where.file + ":" + std::to_string(e.where.line) + ":" +
+                          std::to_string(e.where.column) + " (" + to_string(e) + " for " +
+                          in_.book.settings.calendar.name(period) + ")");
+    }
+    return false;
+  }
 
   std::string source(const Expr& e, const Period& period, const Figure& f) const {
     std::string v = f.state == Figure::State::Value          ? f.value.to_string() + " " + f.unit.to_string()
@@ -442,7 +457,7 @@ class ReleaseBuilder {
     const Expectation* record = find_expectation(kind, *target, period);
     std::string period_name = in_.book.settings.calendar.name(period);
     if (!record) {
-      if (only_check)
+      if (only_check && !unresolved_records_) // else the record is the problem, reported already
         error(p.where,
               std::string("no ") + (consensus ? "consensus" : "guidance") + " record for " + e->text + " in " +
                   period_name,
@@ -567,6 +582,7 @@ class ReleaseBuilder {
   std::vector<Diagnostic>* errors_;
   Figures figures_;
   std::set<std::size_t> placed_layouts_, placed_measures_;
+  bool unresolved_records_ = false;
 };
 
 }  // namespace
