@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <memory>
-#include <sstream>
 #include <string>
 
 #include "write/prose_writer.hpp"
@@ -204,12 +203,8 @@ void write_html(std::ostream& out, const ReleaseDocument& doc) {
       << html_table_style() << kReleaseStyle << "</style>\n</head>\n<body>\n<main>\n";
   for (const ReleaseBlock& block : doc.blocks) {
     if (block.table) {
-      std::ostringstream section;
-      write_html_section(section, *block.table);
-      std::string html = section.str();
-      // Release tables stay with their text; statements start a page.
-      html.replace(0, 8, std::string("<section class=\"") + (block.table->own_page ? "statement" : "table") + "\"");
-      out << html;
+      // Release tables stay with their text; statements start a page (kReleaseStyle).
+      write_html_section(out, *block.table);
       continue;
     }
     std::string markdown = prose_markup(

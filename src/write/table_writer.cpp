@@ -446,7 +446,7 @@ void write_html_row(std::ostream& out, const Row& row, std::size_t columns) {
 }  // namespace
 
 void write_html_section(std::ostream& out, const Table& t) {
-  out << "<section";
+  out << "<section class=\"" << (t.own_page ? "statement" : "table") << '"';
   if (!t.id.empty()) out << " id=\"" << html_escape(t.id) << '"';
   out << ">\n";
   for (std::size_t i = 0; i < t.title.size(); ++i)

@@ -46,7 +46,8 @@ void write_tables(std::ostream& out, const std::vector<report::Table>& tables, T
 
 // One table: as write_tables writes each table in Text, Tsv and Markdown;
 // in Html, the table's <section> without a document around it (for
-// documents that embed tables; see html_table_style).
+// documents that embed tables; see html_table_style), of class "statement"
+// for a table printed on its own page and "table" for others.
 void write_table(std::ostream& out, const report::Table& table, TableFormat format);
 void write_html_section(std::ostream& out, const report::Table& table);
 

@@ -327,7 +327,7 @@ TEST(TableWriter, Html) {
   EXPECT_TRUE(has("@page"));
   EXPECT_TRUE(has("page-break-after: always"));
   EXPECT_TRUE(has("font-variant-numeric: tabular-nums"));
-  EXPECT_TRUE(has("<section id=\"operations\">\n<h1>Example Corp &amp; Subsidiaries</h1>\n"
+  EXPECT_TRUE(has("<section class=\"table\" id=\"operations\">\n<h1>Example Corp &amp; Subsidiaries</h1>\n"
                   "<p class=\"title\">Consolidated Statements of Operations</p>\n<table>"));
   EXPECT_TRUE(has("<th colspan=\"2\" class=\"group\">Year ended Mar 31</th><th></th></tr>"));
   EXPECT_TRUE(has("<tr><th class=\"stub\"></th><th>2002</th><th>2001</th><th>Change %</th></tr>"));
@@ -350,7 +350,7 @@ TEST(TableWriter, HtmlEscapesText) {
   EXPECT_NE(html.find("<th>&quot;Q&quot;</th>"), std::string::npos);
   EXPECT_NE(html.find("&lt;b&gt;R&amp;D&lt;/b&gt;</td><td class=\"text\">a &lt; b</td>"), std::string::npos);
   EXPECT_EQ(html.find("<b>R"), std::string::npos);
-  EXPECT_NE(html.find("<section>\n"), std::string::npos); // no id="" for a table without an id
+  EXPECT_NE(html.find("<section class=\"table\">\n"), std::string::npos); // no id="" for a table without an id
   EXPECT_NE(html.find("<td class=\"label\" style=\"padding-left: calc(0.6em + 2em)\">"), std::string::npos);
 }
 
