@@ -457,7 +457,7 @@ class ReleaseBuilder {
     const Expectation* record = find_expectation(kind, *target, period);
     std::string period_name = in_.book.settings.calendar.name(period);
     if (!record) {
-      if (only_check && !unresolved_records_) // else the record is the problem, reported already
+      if (only_check && !unresolved_records_)  // else the record is the problem, reported already
         error(p.where,
               std::string("no ") + (consensus ? "consensus" : "guidance") + " record for " + e->text + " in " +
                   period_name,
@@ -572,7 +572,13 @@ class ReleaseBuilder {
   }
 
   static void flush(ReleaseDocument* doc, Prose* text) {
-    if (text->spans.empty()) return;
+    bool blank = std::all_of(text->spans.begin(), text->spans.end(), [](const Span& s) {
+      return !s.figure && s.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    });
+    if (blank) {
+      *text = Prose();
+      return;
+    }
     doc->blocks.push_back({std::move(*text), std::nullopt});
     *text = Prose();
   }

@@ -16,7 +16,7 @@ std::string unsigned_number(const Decimal& q, int precision, char decimal_mark, 
   return frac.empty() ? whole : whole + decimal_mark + frac;
 }
 
-} // namespace
+}  // namespace
 
 std::string group_thousands(const std::string& digits, char mark) {
   std::string out;
@@ -46,4 +46,4 @@ std::string format_plain(const Commodity& c, const Decimal& q) {
   return negative ? "-" + number : number;
 }
 
-} // namespace kessan::write
+}  // namespace kessan::write

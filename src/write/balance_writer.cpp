@@ -19,7 +19,7 @@ std::vector<std::string> amount_lines(const Journal& j, const report::MixedAmoun
   return lines;
 }
 
-} // namespace
+}  // namespace
 
 void write_balance_text(std::ostream& out, const Journal& j, const report::BalanceReport& r) {
   for (const auto& row : r.rows) {
@@ -61,4 +61,4 @@ void write_balance_json(std::ostream& out, const Journal& j, const report::Balan
   out << doc.dump(2) << '\n';
 }
 
-} // namespace kessan::write
+}  // namespace kessan::write

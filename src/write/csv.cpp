@@ -12,4 +12,4 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
-} // namespace kessan::write
+}  // namespace kessan::write

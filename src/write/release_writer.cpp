@@ -187,20 +187,25 @@ void write_tsv(std::ostream& out, const ReleaseDocument& doc) {
 }
 
 constexpr const char* kReleaseStyle = R"(
-main { max-width: 48em; }
-main p, main li { line-height: 1.4; }
-main h1 { font-size: 14pt; margin: 1em 0 0.5em; }
-main h2 { font-size: 12pt; margin: 1.2em 0 0.4em; }
-main h3 { font-size: 10pt; margin: 1em 0 0.3em; }
+div.prose { max-width: 48em; }
+div.prose p, div.prose li { line-height: 1.4; }
+div.prose h1 { font-size: 14pt; margin: 1em 0 0.5em; }
+div.prose h2 { font-size: 12pt; margin: 1.2em 0 0.4em; }
+div.prose h3 { font-size: 10pt; margin: 1em 0 0.3em; }
 span.figure { white-space: nowrap; }
 section.table { page-break-after: auto; break-after: auto; page-break-inside: avoid; break-inside: avoid; }
-section.statement { page-break-before: always; break-before: page; page-break-after: auto; break-after: auto; }
+section.statement { page-break-before: always; break-before: page; page-break-after: auto; break-after: auto;
+                    font-size: 8pt; }
+section.statement td, section.statement th { padding: 0.05em 0.5em; }
+section.statement td.label { white-space: nowrap; }
+section.wide { page: wide; }
+@page wide { size: A4 landscape; margin: 10mm; }
 )";
 
 void write_html(std::ostream& out, const ReleaseDocument& doc) {
   out << "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>" << html_escape(doc.title)
       << "</title>\n<style>\n"
-      << html_table_style() << kReleaseStyle << "</style>\n</head>\n<body>\n<main>\n";
+      << html_table_style() << kReleaseStyle << "</style>\n</head>\n<body>\n";
   for (const ReleaseBlock& block : doc.blocks) {
     if (block.table) {
       // Release tables stay with their text; statements start a page (kReleaseStyle).
@@ -213,10 +218,10 @@ void write_html(std::ostream& out, const ReleaseDocument& doc) {
           return "<span class=\"figure\" title=\"" + html_escape(f.source) + "\">" + html_escape(text) + "</span>";
         });
     char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
-    out << html;
+    out << "<div class=\"prose\">\n" << html << "</div>\n";
     free(html);  // NOLINT: allocated by cmark with malloc
   }
-  out << "</main>\n</body>\n</html>\n";
+  out << "</body>\n</html>\n";
 }
 
 }  // namespace

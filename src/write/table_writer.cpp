@@ -382,7 +382,7 @@ std::string html_escape(std::string_view s) {
 
 namespace {
 
-constexpr const char* kHtmlStyle = R"(@page { margin: 15mm 12mm; }
+constexpr const char* kHtmlStyle = R"(@page { size: A4; margin: 15mm 12mm; }
 body { font-family: "Helvetica Neue", Helvetica, Arial, sans-serif; font-size: 10pt; color: #000; margin: 0; }
 @media screen { body { margin: 2em; } }
 section { page-break-after: always; break-after: page; margin-bottom: 2em; }
@@ -446,7 +446,10 @@ void write_html_row(std::ostream& out, const Row& row, std::size_t columns) {
 }  // namespace
 
 void write_html_section(std::ostream& out, const Table& t) {
-  out << "<section class=\"" << (t.own_page ? "statement" : "table") << '"';
+  // Tables with many columns are printed across a landscape page.
+  constexpr std::size_t kWide = 8;
+  out << "<section class=\"" << (t.own_page ? "statement" : "table") << (t.columns.size() > kWide ? " wide" : "")
+      << '"';
   if (!t.id.empty()) out << " id=\"" << html_escape(t.id) << '"';
   out << ">\n";
   for (std::size_t i = 0; i < t.title.size(); ++i)
