@@ -68,4 +68,4 @@ void AccountTree::sort_children() {
   }
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -21,13 +21,13 @@ long CommodityTable::find(std::string_view symbol) const {
 bool CommodityTable::needs_quotes(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if ((c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '-' || c == '+' || c == '.' || c == ',' ||
-        c == ';' || c == '@' || c == '=' || c == '"' || c == '(' || c == ')' || c == '[' || c == ']' ||
-        c == '{' || c == '}' || c == '*' || c == '/' || c == '&' || c == '|' || c == '!' || c == '<' ||
-        c == '>' || c == '^' || c == '~' || c == '#' || c == '%' || c == '\'' || c == ':')
+    if ((c >= '0' && c <= '9') || c == ' ' || c == '\t' || c == '-' || c == '+' || c == '.' || c == ',' || c == ';' ||
+        c == '@' || c == '=' || c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' ||
+        c == '*' || c == '/' || c == '&' || c == '|' || c == '!' || c == '<' || c == '>' || c == '^' || c == '~' ||
+        c == '#' || c == '%' || c == '\'' || c == ':')
       return true;
   }
   return false;
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -4,7 +4,9 @@
 
 namespace kessan {
 
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap_year(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned days_in_month(int y, unsigned m) {
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -17,10 +19,10 @@ std::optional<Date> Date::from_ymd(int y, unsigned m, unsigned d) {
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
   int yy = m <= 2 ? y - 1 : y;
   int era = yy / 400;
-  int yoe = yy - era * 400;                                              // [0, 399]
-  int mp = static_cast<int>(m) + (m > 2 ? -3 : 9);                        // March = 0
-  int doy = (153 * mp + 2) / 5 + static_cast<int>(d) - 1;                 // [0, 365]
-  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                        // [0, 146096]
+  int yoe = yy - era * 400;                                // [0, 399]
+  int mp = static_cast<int>(m) + (m > 2 ? -3 : 9);         // March = 0
+  int doy = (153 * mp + 2) / 5 + static_cast<int>(d) - 1;  // [0, 365]
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         // [0, 146096]
   return from_days(era * 146097 + doe - 719468);
 }
 
@@ -71,4 +73,4 @@ Date Date::end_of_month_plus(int months) const {
   return *from_ymd(ny, nm, days_in_month(ny, nm));
 }
 
-} // namespace kessan
+}  // namespace kessan

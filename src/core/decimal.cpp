@@ -23,21 +23,21 @@ Int128 divide_rounded(Int128 num, Int128 den, RoundingMode mode) {
   if (r == 0 || mode == RoundingMode::Down) return q;
   Int128 ar = r < 0 ? -r : r;
   Int128 ad = den < 0 ? -den : den;
-  Int128 rest = ad - ar; // distance to the next multiple
+  Int128 rest = ad - ar;  // distance to the next multiple
   bool negative = (num < 0) != (den < 0);
   bool away;
   if (ar > rest) {
     away = true;
   } else if (ar < rest) {
     away = false;
-  } else { // exactly half
+  } else {  // exactly half
     away = mode == RoundingMode::HalfUp || (q % 2 != 0);
   }
   if (away) q += negative ? -1 : 1;
   return q;
 }
 
-} // namespace
+}  // namespace
 
 Int128 pow10_i128(int n) {
   Int128 v = 1;
@@ -112,7 +112,9 @@ std::optional<Decimal> Decimal::add(Decimal a, Decimal b) {
   return from_parts(m, s);
 }
 
-std::optional<Decimal> Decimal::sub(Decimal a, Decimal b) { return add(a, b.negated()); }
+std::optional<Decimal> Decimal::sub(Decimal a, Decimal b) {
+  return add(a, b.negated());
+}
 
 std::optional<Decimal> Decimal::mul(Decimal a, Decimal b) {
   Int128 m;
@@ -169,4 +171,4 @@ std::string Decimal::to_string() const {
   return digits;
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -10,7 +10,7 @@ namespace {
 // Long lines are shown as a window around the column.
 constexpr std::size_t kWindow = 100;
 
-} // namespace
+}  // namespace
 
 std::string render(const Diagnostic& d) {
   std::string out = d.file;
@@ -43,4 +43,4 @@ std::string render(const Diagnostic& d) {
   return out;
 }
 
-} // namespace kessan
+}  // namespace kessan

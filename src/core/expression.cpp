@@ -50,7 +50,7 @@ std::string to_string(const Expr& e) {
     case ExprOp::Abs:
       return "abs(" + to_string(e.args[0]) + ")";
     case ExprOp::AtPeriod:
-      return operand(e.args[0], 4, false) + "@" + e.text;
+      return operand(e.args[0], 4, false) + "@" + (e.text.find(' ') == std::string::npos ? e.text : '"' + e.text + '"');
   }
   return "";
 }

@@ -14,7 +14,7 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int* out) {
   return true;
 }
 
-} // namespace
+}  // namespace
 
 Period FiscalCalendar::period(int fiscal_year, int quarter) const {
   unsigned start_month = year_end_month_ % 12 + 1;
@@ -102,10 +102,9 @@ std::string FiscalCalendar::name(const Period& p) const {
 }
 
 std::string long_date(Date d) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
   auto [y, m, day] = d.ymd();
   return std::string(kMonths[m - 1]) + " " + std::to_string(day) + ", " + std::to_string(y);
 }
 
-} // namespace kessan
+}  // namespace kessan

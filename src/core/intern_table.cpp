@@ -77,4 +77,4 @@ std::string_view InternTable::store(std::string_view key) {
   return v;
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -4,7 +4,9 @@
 
 namespace kessan {
 
-Journal::Journal() { tx_first_posting.push_back(0); }
+Journal::Journal() {
+  tx_first_posting.push_back(0);
+}
 Journal::~Journal() = default;
 
-} // namespace kessan
+}  // namespace kessan

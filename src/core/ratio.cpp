@@ -120,11 +120,15 @@ std::strong_ordering operator<=>(const Ratio& a, const Ratio& b) {
 std::string Ratio::to_string() const {
   std::string n = (num_ < 0 ? "-" : "") + int128_digits(num_);
   if (den_ == 1) return n;
-  // A power of ten prints as a decimal.
+  // A denominator of only 2s and 5s divides a power of ten: the ratio is an
+  // exact decimal, printed as one ("4945612.02" rather than "247280601/50").
   Int128 p = 1;
-  for (int s = 0; s <= 38 && p <= den_; ++s, p *= 10) {
-    if (p == den_) return Decimal::from_parts(num_, s).to_string();
-    if (s == 38) break;
+  for (int s = 1; s <= 38; ++s) {
+    p *= 10;
+    if (p % den_ != 0) continue;
+    Int128 m;
+    if (__builtin_mul_overflow(num_, p / den_, &m)) break;
+    return Decimal::from_parts(m, s).to_string();
   }
   return n + "/" + int128_digits(den_);
 }

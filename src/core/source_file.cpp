@@ -1,12 +1,12 @@
 #include "core/source_file.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <vector>
 
 namespace kessan {
@@ -45,7 +45,7 @@ bool SourceFile::open(const std::string& path, std::string* error) {
   }
   // Pipes, special files and failed mappings are read.
   std::string bytes;
-  std::vector<char> buf(1 << 16); // on the heap: includes nest deeply
+  std::vector<char> buf(1 << 16);  // on the heap: includes nest deeply
   while (true) {
     ssize_t n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
@@ -68,4 +68,4 @@ void SourceFile::assign(std::string bytes) {
   size_ = owned_.size();
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -7,4 +7,4 @@ bool account_matches(std::string_view account, std::string_view pattern) {
   return account.size() == pattern.size() || account[pattern.size()] == ':';
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -11,7 +11,7 @@ int columns_of(char32_t c) {
   return 1;
 }
 
-} // namespace
+}  // namespace
 
 std::size_t display_width(std::string_view text, std::size_t bytes) {
   std::size_t width = 0;
@@ -36,4 +36,4 @@ std::string pad_right(std::string_view text, std::size_t width) {
   return w >= width ? std::string(text) : std::string(text) + std::string(width - w, ' ');
 }
 
-} // namespace kessan
+}  // namespace kessan

@@ -13,16 +13,18 @@ bool fail(SyntaxError* err, std::size_t offset, const char* message, const char*
   return false;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Scans a symbol at line[pos]: "quoted" or a run of symbol characters.
-bool scan_symbol(std::string_view line, std::size_t pos, std::string_view* symbol, std::size_t* end,
-                 SyntaxError* err) {
+bool scan_symbol(std::string_view line, std::size_t pos, std::string_view* symbol, std::size_t* end, SyntaxError* err) {
   if (pos < line.size() && line[pos] == '"') {
     std::size_t close = line.find('"', pos + 1);
     if (close == std::string_view::npos)
       return fail(err, pos, "unterminated quoted commodity symbol", "a closing '\"'");
-    if (close == pos + 1) return fail(err, pos, "empty quoted commodity symbol", "a commodity symbol between the quotes");
+    if (close == pos + 1)
+      return fail(err, pos, "empty quoted commodity symbol", "a commodity symbol between the quotes");
     *symbol = line.substr(pos + 1, close - pos - 1);
     *end = close + 1;
     return true;
@@ -34,7 +36,7 @@ bool scan_symbol(std::string_view line, std::size_t pos, std::string_view* symbo
   return true;
 }
 
-} // namespace
+}  // namespace
 
 bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Decimal* value, char* thousands_mark,
                  char* used_decimal_mark, std::size_t* end, SyntaxError* err) {
@@ -69,8 +71,7 @@ bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Deci
       break;
     }
   }
-  if (i == pos || !is_digit(line[pos]))
-    return fail(err, pos, "expected a number", "digits, e.g. 1234.56 or 1,234.56");
+  if (i == pos || !is_digit(line[pos])) return fail(err, pos, "expected a number", "digits, e.g. 1234.56 or 1,234.56");
   *end = i;
   // Which mark is the decimal mark?
   char dmark = 0;
@@ -98,7 +99,7 @@ bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Deci
   Int128 m = 0;
   int scale = 0;
   int digits = 0;
-  int group = -1; // digits since the last thousands mark, -1 before the first
+  int group = -1;  // digits since the last thousands mark, -1 before the first
   for (std::size_t k = pos; k < i; ++k) {
     char c = line[k];
     if (is_digit(c)) {
@@ -142,16 +143,18 @@ bool scan_amount(std::string_view line, std::size_t pos, char decimal_mark, Scan
   if (i < line.size() && (line[i] == '-' || line[i] == '+')) {
     negative = line[i] == '-';
     ++i;
-    while (i < line.size() && line[i] == ' ') ++i; // "- $5" as ledger and hledger read it
+    while (i < line.size() && line[i] == ' ') ++i;  // "- $5" as ledger and hledger read it
   }
-  if (i >= line.size()) return fail(err, i, "expected an amount", "a number with an optional commodity, e.g. 10.00 USD");
+  if (i >= line.size())
+    return fail(err, i, "expected an amount", "a number with an optional commodity, e.g. 10.00 USD");
   std::size_t end = i;
   if (!is_digit(line[i])) {
     // Symbol first: "$5", "$ 5", "$-5", "\"ACME 1\" 10".
     std::string_view symbol;
     if (!scan_symbol(line, i, &symbol, &end, err)) return false;
     if (symbol.empty()) {
-      if (line[i] == '(') return fail(err, i, "value expressions in amounts are not supported", "a plain amount, e.g. 10.00 USD");
+      if (line[i] == '(')
+        return fail(err, i, "value expressions in amounts are not supported", "a plain amount, e.g. 10.00 USD");
       return fail(err, i, "expected an amount", "a number with an optional commodity, e.g. 10.00 USD");
     }
     out->symbol = symbol;
@@ -193,4 +196,4 @@ bool scan_amount(std::string_view line, std::size_t pos, char decimal_mark, Scan
   return true;
 }
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -8,9 +8,15 @@
 namespace kessan::read {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_comment_start(char c) { return c == ';' || c == '#' || c == '%' || c == '|' || c == '*'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_comment_start(char c) {
+  return c == ';' || c == '#' || c == '%' || c == '|' || c == '*';
+}
 
 std::string_view trim_right(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -48,15 +54,15 @@ std::size_t find_invalid_text(std::string_view s) {
       ++i;
       continue;
     }
-    if (c < 0x80) return i; // control byte, NUL or DEL
+    if (c < 0x80) return i;  // control byte, NUL or DEL
     std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
     if (len == 0 || c > 0xF4 || i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k)
       if ((p[i + k] & 0xC0) != 0x80) return i;
-    if (c == 0xE0 && p[i + 1] < 0xA0) return i;  // overlong
-    if (c == 0xED && p[i + 1] >= 0xA0) return i; // surrogates
-    if (c == 0xF0 && p[i + 1] < 0x90) return i;  // overlong
-    if (c == 0xF4 && p[i + 1] >= 0x90) return i; // > U+10FFFF
+    if (c == 0xE0 && p[i + 1] < 0xA0) return i;   // overlong
+    if (c == 0xED && p[i + 1] >= 0xA0) return i;  // surrogates
+    if (c == 0xF0 && p[i + 1] < 0x90) return i;   // overlong
+    if (c == 0xF4 && p[i + 1] >= 0x90) return i;  // > U+10FFFF
     i += len;
   }
   return std::string_view::npos;
@@ -72,7 +78,8 @@ bool looks_like_currency(std::string_view symbol) {
     letters &= upper || lower;
     capitals &= upper;
   }
-  if (!letters) return symbol.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
+  if (!letters)
+    return symbol.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
   return capitals && symbol.size() >= 3;
 }
 
@@ -100,7 +107,7 @@ struct PendingAssertion {
 };
 
 struct PendingTag {
-  std::size_t pending; // kNoPending for transaction tags
+  std::size_t pending;  // kNoPending for transaction tags
   std::string_view name, value;
 };
 constexpr std::size_t kNoPending = static_cast<std::size_t>(-1);
@@ -116,7 +123,8 @@ class ChunkParser {
     while (pos_ < text.size()) {
       std::string_view line = next_line();
       if (state_.in_comment_block) {
-        if (starts_with_word(trim_right(line), "end") && (trim_right(line) == "end comment" || trim_right(line) == "end test"))
+        if (starts_with_word(trim_right(line), "end") &&
+            (trim_right(line) == "end comment" || trim_right(line) == "end test"))
           state_.in_comment_block = false;
         continue;
       }
@@ -207,8 +215,9 @@ class ChunkParser {
     unsigned char b = static_cast<unsigned char>(field[bad]);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", b);
-    std::string what = b == 0 ? "NUL byte" : b < 0x80 ? std::string("control byte ") + hex
-                                                       : std::string("invalid UTF-8 byte ") + hex;
+    std::string what = b == 0     ? "NUL byte"
+                       : b < 0x80 ? std::string("control byte ") + hex
+                                  : std::string("invalid UTF-8 byte ") + hex;
     return error(offset + bad, what + " in text", "printable UTF-8 text", line);
   }
 
@@ -315,7 +324,8 @@ class ChunkParser {
     }
     std::size_t desc_start = i;
     std::size_t semi = line.find(';', i);
-    std::string_view desc = trim_right(line.substr(i, semi == std::string_view::npos ? std::string_view::npos : semi - i));
+    std::string_view desc =
+        trim_right(line.substr(i, semi == std::string_view::npos ? std::string_view::npos : semi - i));
     if (!check_text(desc, desc_start, line)) return false;
     tx_description_ = desc;
     if (semi != std::string_view::npos) return read_comment(line, semi + 1, kNoPending);
@@ -403,7 +413,7 @@ class ChunkParser {
         if ((below | above) != 0) break;
         e += 8;
       }
-      if (e >= n) return false; // no amount
+      if (e >= n) return false;  // no amount
       auto c = static_cast<unsigned char>(p[e]);
       if (c > ' ' && c != 0x7f) {
         high |= c;
@@ -537,7 +547,8 @@ class ChunkParser {
     std::string_view name = trim_right(line.substr(name_start, name_end - name_start));
     if (name.empty()) return error(name_start, "missing account name", "an account name such as Assets:Cash", line);
     if (!check_text(name, name_start, line)) return false;
-    if (name.size() > kMaxAccountDepth && static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth)
+    if (name.size() > kMaxAccountDepth &&
+        static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth)
       return error(name_start, "account name has more than " + std::to_string(kMaxAccountDepth) + " levels",
                    "an account name of at most " + std::to_string(kMaxAccountDepth) + " colon-separated levels", line);
     if (name.front() == ':' || name.back() == ':' || name.find("::") != std::string_view::npos)
@@ -618,12 +629,13 @@ class ChunkParser {
       }
       if (i < line.size() && line[i] != ';') {
         if (!check_text(line.substr(i), i, line)) return false;
-        return error(i, "unexpected text after the amount", "a cost (@ or @@), a balance assertion (=) or a comment (;)",
-                     line);
+        return error(i, "unexpected text after the amount",
+                     "a cost (@ or @@), a balance assertion (=) or a comment (;)", line);
       }
     }
     if (p.kind == PostingKind::VirtualUnbalanced && !p.has_amount)
-      return error(name_start - 1, "an unbalanced virtual posting needs an amount", "an amount after the account", line);
+      return error(name_start - 1, "an unbalanced virtual posting needs an amount", "an amount after the account",
+                   line);
     pending_.push_back(p);
     if (i < line.size() && line[i] == ';') return read_comment(line, i + 1, pending_.size() - 1);
     return true;
@@ -770,8 +782,7 @@ class ChunkParser {
       index[k] = static_cast<std::uint32_t>(o.post_account.size());
       if (p.has_amount) {
         emit(p, p.commodity, p.quantity, false);
-        if (p.has_cost)
-          o.costs.push_back(PostingCost{index[k], p.cost_commodity, p.cost_total});
+        if (p.has_cost) o.costs.push_back(PostingCost{index[k], p.cost_commodity, p.cost_total});
         continue;
       }
       auto& r = residual[static_cast<int>(p.kind)];
@@ -881,8 +892,8 @@ class ChunkParser {
     } else if (word == "apply" || word == "bucket" || word == "A" || word == "D" || word == "N" || word == "C" ||
                word == "define" || word == "def" || word == "eval" || word == "expr" || word == "assert" ||
                word == "check" || word == "python" || word == "import" || word == "value" || word == "i" ||
-               word == "o" || word == "I" || word == "O" || word == "b" || word == "h" || word == "--command-line-flags" ||
-               (word.size() > 2 && word[0] == '-' && word[1] == '-')) {
+               word == "o" || word == "I" || word == "O" || word == "b" || word == "h" ||
+               word == "--command-line-flags" || (word.size() > 2 && word[0] == '-' && word[1] == '-')) {
       error(0, "the '" + std::string(word) + "' directive is not supported",
             "one of: account, commodity, P, include, alias, Y/year, decimal-mark, comment, payee, tag", line);
       skip_indented_lines();
@@ -927,7 +938,7 @@ class ChunkParser {
     while (end < rest.size()) {
       if (rest[end] == '\t') break;
       if (rest[end] == ' ' && end + 1 < rest.size() && (rest[end + 1] == ' ' || rest[end + 1] == ';')) break;
-      if (rest[end] == ';' ) break;
+      if (rest[end] == ';') break;
       ++end;
     }
     std::string_view name = trim_right(rest.substr(0, end));
@@ -940,7 +951,8 @@ class ChunkParser {
       skip_indented_lines();
       return;
     }
-    if (name.size() > kMaxAccountDepth && static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth) {
+    if (name.size() > kMaxAccountDepth &&
+        static_cast<std::size_t>(std::count(name.begin(), name.end(), ':')) >= kMaxAccountDepth) {
       error(arg, "account name has more than " + std::to_string(kMaxAccountDepth) + " levels",
             "an account name of at most " + std::to_string(kMaxAccountDepth) + " colon-separated levels", line);
       skip_indented_lines();
@@ -1034,8 +1046,9 @@ class ChunkParser {
     SyntaxError e;
     if (!scan_amount(line, at, state_.decimal_mark, &a, &e)) return syntax_error(e, line);
     if (!for_symbol.empty() && a.symbol != for_symbol)
-      return error(at, "the format's commodity '" + std::string(a.symbol) + "' is not the declared '" +
-                           std::string(for_symbol) + "'",
+      return error(at,
+                   "the format's commodity '" + std::string(a.symbol) + "' is not the declared '" +
+                       std::string(for_symbol) + "'",
                    "a sample amount in " + std::string(for_symbol), line);
     std::size_t after = skip_spaces(line, a.end);
     if (after < line.size() && line[after] != ';')
@@ -1124,18 +1137,18 @@ class ChunkParser {
   std::vector<Pending> pending_;
   std::vector<PendingAssertion> assertions_;
   std::vector<PendingTag> tags_;
-  std::vector<std::string_view> tx_lines_; // views into the source
+  std::vector<std::string_view> tx_lines_;  // views into the source
   std::vector<std::pair<std::uint32_t, Decimal>> residual_[3];
   std::vector<std::uint32_t> pending_index_;
   bool collecting_account_tags_ = false;
-  std::string_view declared_symbol_; // the `commodity` directive being read
+  std::string_view declared_symbol_;  // the `commodity` directive being read
   static constexpr std::uint32_t kNone = 0xffffffffu;
   std::string_view last_symbol_;
   std::uint32_t last_commodity_ = kNone;
   std::vector<std::pair<std::string, std::string>> account_tags_;
 };
 
-} // namespace
+}  // namespace
 
 std::string apply_aliases(const ParseState& state, std::string_view account) {
   std::string name(account);
@@ -1193,6 +1206,8 @@ bool apply_state_directive(std::string_view line, ParseState* state) {
   return false;
 }
 
-void parse_chunk(const ChunkInput& in, ChunkResult* out) { ChunkParser(in, out).run(); }
+void parse_chunk(const ChunkInput& in, ChunkResult* out) {
+  ChunkParser(in, out).run();
+}
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -1,5 +1,6 @@
 #include "read/expression_parser.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace kessan::read {
@@ -97,14 +98,27 @@ class Parser {
     std::size_t at = tok_.begin;
     std::size_t i = tok_.end;
     std::size_t j = i;
-    while (j < text_.size() && name_char(text_[j])) ++j;
-    if (j == i) {
-      fail(i, "a period is missing after '@'", "a period word (current, year-ago, prior-quarter, …) or name (1Q02)");
+    std::string period;
+    if (i < text_.size() && text_[i] == '"') {  // a period name with spaces: @"Q1 2024"
+      std::size_t close = text_.find('"', i + 1);
+      if (close == std::string_view::npos) {
+        fail(i, "a quoted period name is not closed", "a closing '\"'");
+        return std::nullopt;
+      }
+      period = std::string(text_.substr(i + 1, close - i - 1));
+      j = close + 1;
+    } else {
+      while (j < text_.size() && name_char(text_[j])) ++j;
+      period = std::string(text_.substr(i, j - i));
+    }
+    if (period.empty()) {
+      fail(i, "a period is missing after '@'",
+           "a period word (current, year-ago, prior-quarter, …) or name (1Q02, or quoted: \"Q1 2024\")");
       return std::nullopt;
     }
     Expr shifted;
     shifted.op = ExprOp::AtPeriod;
-    shifted.text = std::string(text_.substr(i, j - i));
+    shifted.text = std::move(period);
     shifted.where = ref(at);
     shifted.args.push_back(std::move(*e));
     pos_ = j;
@@ -119,7 +133,9 @@ class Parser {
       case Tok::Number: {
         auto d = Decimal::parse(tok_.text);
         if (!d) {
-          fail(tok_.begin, "number '" + tok_.text + "' is out of range", "a decimal number with at most 30 decimals");
+          bool malformed = std::count(tok_.text.begin(), tok_.text.end(), '.') > 1;
+          fail(tok_.begin, "number '" + tok_.text + (malformed ? "' is malformed" : "' is out of range"),
+               "a decimal number with at most 30 decimals, e.g. 0.5");
           return std::nullopt;
         }
         e.op = ExprOp::Number;
@@ -191,7 +207,7 @@ class Parser {
   }
 
   void advance() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+    while (pos_ < text_.size() && std::string_view(" \t\r\n").find(text_[pos_]) != std::string_view::npos) ++pos_;
     tok_ = Token{};
     tok_.begin = pos_;
     if (pos_ >= text_.size()) {

@@ -127,7 +127,8 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
   for (std::uint32_t p : order) {
     AccountId acc = j.post_account[p];
     CommodityId c = j.post_commodity[p];
-    bool overflow = __builtin_add_overflow(balance[key(acc, c, false)], j.post_quantity[p], &balance[key(acc, c, false)]);
+    bool overflow =
+        __builtin_add_overflow(balance[key(acc, c, false)], j.post_quantity[p], &balance[key(acc, c, false)]);
     for (AccountId up = acc;; up = j.accounts.parent(up)) {
       if (asserted_inclusive[up]) {
         Int128& b = balance[key(up, c, true)];
@@ -153,8 +154,8 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
     if (it == at_posting.end()) continue;
     for (std::size_t k : it->second) {
       const BalanceAssertion& a = j.assertions[k];
-      Decimal actual = Decimal::from_parts(balance[key(acc, a.commodity, a.inclusive)],
-                                           j.commodities[a.commodity].storage_scale);
+      Decimal actual =
+          Decimal::from_parts(balance[key(acc, a.commodity, a.inclusive)], j.commodities[a.commodity].storage_scale);
       std::string problem;
       if (actual != a.amount) {
         auto diff = Decimal::sub(a.amount, actual);
@@ -184,7 +185,7 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
   }
 }
 
-} // namespace
+}  // namespace
 
 std::string describe_amount(const Journal& j, CommodityId c, const Decimal& q) {
   const std::string& s = j.commodities[c].symbol;
@@ -209,4 +210,4 @@ void finish_journal(FinishInput& in, Journal* journal, std::vector<Diagnostic>* 
   in.scales.shrink_to_fit();
 }
 
-} // namespace kessan::read
+}  // namespace kessan::read

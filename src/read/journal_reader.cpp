@@ -1,12 +1,13 @@
 #include "read/journal_reader.hpp"
 
+#include <glob.h>
+#include <pthread.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <climits>
 #include <cstdlib>
-#include <glob.h>
-#include <pthread.h>
 #include <thread>
 #include <unordered_map>
 
@@ -20,7 +21,9 @@ namespace {
 constexpr std::size_t kMinChunkBytes = 4u << 20;
 constexpr int kMaxIncludeDepth = 500;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The absolute path with links resolved, or the path itself.
 std::string canonical_path(const std::string& path) {
@@ -94,7 +97,7 @@ class Loader {
     auto file = static_cast<std::uint32_t>(journal_->file_names.size());
     journal_->file_names.push_back(name);
     std::string_view text = source->bytes();
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // a UTF-8 byte order mark
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
     journal_->sources.push_back(std::move(source));
 
     unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -130,7 +133,7 @@ class Loader {
     for (ChunkResult& r : results) {
       merge_chunk(r, file, name, line_base, depth);
       line_base += r.line_count;
-      r = ChunkResult{}; // release the chunk's memory as soon as it is merged
+      r = ChunkResult{};  // release the chunk's memory as soon as it is merged
     }
   }
 
@@ -142,7 +145,8 @@ class Loader {
 
  private:
   template <class Work, class Tick = void (*)()>
-  void run_parallel(std::size_t n, Work work, Tick tick = [] {}) {
+  void run_parallel(
+      std::size_t n, Work work, Tick tick = [] {}) {
     if (n == 1) {
       work(0);
       tick();
@@ -216,7 +220,8 @@ class Loader {
     for (const MarketPrice& p : r.prices)
       j.prices.push_back(MarketPrice{p.date, commodity[p.commodity], commodity[p.in], p.price});
     for (auto& d : r.account_decls)
-      j.account_declarations.push_back(AccountDeclaration{account[d.account], {file, d.line + line_base}, std::move(d.tags)});
+      j.account_declarations.push_back(
+          AccountDeclaration{account[d.account], {file, d.line + line_base}, std::move(d.tags)});
 
     Cursor cur;
     std::uint32_t tx = 0;
@@ -438,14 +443,13 @@ void run_with_large_stack(Work work) {
   pthread_t thread;
   bool started = false;
   if (pthread_attr_init(&attr) == 0) {
-    started = pthread_attr_setstacksize(&attr, kStack) == 0 &&
-              pthread_create(
-                  &thread, &attr,
-                  [](void* w) -> void* {
-                    (*static_cast<Work*>(w))();
-                    return nullptr;
-                  },
-                  &work) == 0;
+    started = pthread_attr_setstacksize(&attr, kStack) == 0 && pthread_create(
+                                                                   &thread, &attr,
+                                                                   [](void* w) -> void* {
+                                                                     (*static_cast<Work*>(w))();
+                                                                     return nullptr;
+                                                                   },
+                                                                   &work) == 0;
     pthread_attr_destroy(&attr);
   }
   if (started)
@@ -474,7 +478,7 @@ ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& na
   return result;
 }
 
-} // namespace
+}  // namespace
 
 ReadResult read_journal_file(const std::string& path, const ReadOptions& options) {
   auto source = std::make_unique<SourceFile>();
@@ -496,4 +500,4 @@ ReadResult read_journal_text(std::string text, const std::string& name, const Re
   return read_source(std::move(source), name, options);
 }
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -172,9 +172,19 @@ class TemplateParser {
       case Args::Period:
       case Args::Id: {
         std::size_t end = i;
-        while (end < close && !space(text_[end]) && text_.compare(end, 1, "=") != 0) ++end;
-        if (end < close && text_[end] == '=') end = i;  // an option, not an argument
-        p->argument = std::string(text_.substr(i, end - i));
+        if (i < close && text_[i] == '"') {  // a quoted period name: {{ period "Q1 2024" }}
+          end = text_.find('"', i + 1);
+          if (end == std::string_view::npos || end > close) {
+            fail(i, "a quoted argument is not closed", "a closing '\"'");
+            return false;
+          }
+          p->argument = std::string(text_.substr(i + 1, end - i - 1));
+          ++end;
+        } else {
+          while (end < close && !space(text_[end]) && text_.compare(end, 1, "=") != 0) ++end;
+          if (end < close && text_[end] == '=') end = i;  // an option, not an argument
+          p->argument = std::string(text_.substr(i, end - i));
+        }
         p->argument_where = ref(i);
         if (spec->args == Args::Period && p->argument.empty()) p->argument = "current";
         i = skip_spaces(end, close);
@@ -194,7 +204,9 @@ class TemplateParser {
              (std::isalnum(static_cast<unsigned char>(text_[eq])) || text_[eq] == '-' || text_[eq] == '_'))
         ++eq;
       if (eq == i || eq >= close || text_[eq] != '=') {
-        fail(i, "unexpected text '" + std::string(text_.substr(i, close - i)) + "' in a placeholder",
+        std::string_view rest = text_.substr(i, close - i);
+        while (!rest.empty() && space(rest.back())) rest.remove_suffix(1);
+        fail(i, "unexpected text '" + std::string(rest) + "' in a placeholder",
              spec.options.empty() ? "'}}'" : "an option name=value (" + list(spec.options) + ") or '}}'");
         return false;
       }

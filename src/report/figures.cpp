@@ -155,11 +155,24 @@ void Figures::check_measures() {
   for (const Measure& m : book_.measures.measures) {
     if (m.formula) check(*m.formula);
     if (m.reconcile_from) check(*m.reconcile_from);
-    for (const Adjustment& a : m.adjustments) check(a.formula);
+    for (const Adjustment& a : m.adjustments) {
+      if (!check(a.formula) || !m.reconcile_from) continue;
+      bool bad = false;
+      auto base = unit_of(*m.reconcile_from, -1, &bad), adjustment = unit_of(a.formula, -1, &bad);
+      if (base && adjustment && !(*base == *adjustment))
+        error(a.where,
+              "adjustment '" + a.label + "' is in " + adjustment->to_string() + ", but " + m.id + " is in " +
+                  base->to_string(),
+              "adjustments in the unit of the figure they adjust");
+    }
   }
 }
 
 bool Figures::check(const Expr& e, long context) {
+  return check_names(e, context) && check_units(e, context);
+}
+
+bool Figures::check_names(const Expr& e, long context) {
   bool good = true;
   switch (e.op) {
     case ExprOp::Name:
@@ -177,8 +190,97 @@ bool Figures::check(const Expr& e, long context) {
     default:
       break;
   }
-  for (const Expr& a : e.args) good = check(a, context) && good;
+  for (const Expr& a : e.args) good = check_names(a, context) && good;
   return good;
+}
+
+bool Figures::check_units(const Expr& e, long context) {
+  bool bad = false;
+  unit_of(e, context, &bad);
+  return !bad;
+}
+
+std::optional<Unit> Figures::target_unit(const NameTarget& t) {
+  auto key = std::make_tuple(static_cast<int>(t.kind), t.layout, t.index);
+  if (!inferring_.insert(key).second) return std::nullopt;  // a cycle: reported when evaluated
+  std::optional<Unit> unit;
+  bool bad = false;
+  switch (t.kind) {
+    case NameTarget::Kind::Statistic:
+      unit = Unit::of(book_.statistics.declared[t.index].unit);
+      break;
+    case NameTarget::Kind::Reclassification:
+      unit = money_;
+      break;
+    case NameTarget::Kind::Measure: {
+      const Measure& m = book_.measures.measures[t.index];
+      if (m.formula) unit = unit_of(*m.formula, -1, &bad);
+      if (m.reconcile_from) unit = unit_of(*m.reconcile_from, -1, &bad);
+      break;
+    }
+    case NameTarget::Kind::Line: {
+      const StatementLayout& l = *layouts_[t.layout];
+      const LayoutLine& line = l.lines[t.index];
+      if (line.kind == LineKind::Shares)
+        unit = Unit::of("shares");
+      else if (line.kind == LineKind::AdsCount)
+        unit = Unit::of("ADS");
+      else if (line.kind == LineKind::Statistic) {
+        long s = book_.statistics.find(line.statistic);
+        if (s >= 0) unit = Unit::of(book_.statistics.declared[static_cast<std::size_t>(s)].unit);
+      } else if (line.kind == LineKind::Formula) {
+        if (line.formula) unit = unit_of(*line.formula, static_cast<long>(t.layout), &bad);
+      } else if (line.kind == LineKind::Sum) {
+        for (std::size_t j = 0; j < l.lines.size() && !line.terms.empty(); ++j)
+          if (l.lines[j].id == line.terms[0].line) unit = target_unit({NameTarget::Kind::Line, t.layout, j});
+      } else if (line.kind != LineKind::Heading) {
+        unit = money_;
+      }
+      break;
+    }
+  }
+  inferring_.erase(key);
+  return unit;
+}
+
+std::optional<Unit> Figures::unit_of(const Expr& e, long context, bool* bad) {
+  switch (e.op) {
+    case ExprOp::Number:
+      return Unit();
+    case ExprOp::Account:
+      return money_;
+    case ExprOp::Name: {
+      std::vector<Diagnostic> quiet;  // names were checked already
+      std::vector<Diagnostic>* saved = errors_;
+      errors_ = &quiet;
+      bool was_ok = ok_;
+      auto t = resolve(e.text, e.where, context);
+      errors_ = saved;
+      ok_ = was_ok;
+      return t ? target_unit(*t) : std::nullopt;
+    }
+    case ExprOp::Negate:
+    case ExprOp::Abs:
+    case ExprOp::AtPeriod:
+      return unit_of(e.args[0], context, bad);
+    case ExprOp::Add:
+    case ExprOp::Subtract:
+    case ExprOp::Multiply:
+    case ExprOp::Divide: {
+      auto a = unit_of(e.args[0], context, bad), b = unit_of(e.args[1], context, bad);
+      if (!a || !b) return std::nullopt;
+      if (e.op == ExprOp::Multiply) return Unit::product(*a, *b);
+      if (e.op == ExprOp::Divide) return Unit::quotient(*a, *b);
+      if (*a == *b) return a;
+      error(e.where,
+            std::string("cannot ") + (e.op == ExprOp::Add ? "add " : "subtract ") + b->to_string() +
+                (e.op == ExprOp::Add ? " to " : " from ") + a->to_string() + " in '" + to_string(e) + "'",
+            "terms in the same unit");
+      *bad = true;
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<NameTarget> Figures::resolve(const std::string& name, const SourceRef& where, long context) {
@@ -367,12 +469,8 @@ bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
 }
 
 bool Figures::combine(const Expr& e, const Figure& a, const Figure& b, Figure* out) {
-  if (!a.has_value() || !b.has_value()) {
-    bool missing = a.state == Figure::State::NotAvailable || b.state == Figure::State::NotAvailable;
-    *out = Figure{missing ? Figure::State::NotAvailable : Figure::State::NotMeaningful, Ratio(), Unit()};
-    return true;
-  }
-  std::optional<Ratio> r;
+  // Units first: a figure without data keeps its unit, so "n/a" never hides
+  // a sum of JPY and contracts.
   Unit unit;
   switch (e.op) {
     case ExprOp::Add:
@@ -384,20 +482,39 @@ bool Figures::combine(const Expr& e, const Figure& a, const Figure& b, Figure* o
               "terms in the same unit");
         return false;
       }
-      r = e.op == ExprOp::Add ? Ratio::add(a.value, b.value) : Ratio::sub(a.value, b.value);
       unit = a.unit;
       break;
     case ExprOp::Multiply:
-      r = Ratio::mul(a.value, b.value);
       unit = Unit::product(a.unit, b.unit);
       break;
     case ExprOp::Divide:
+      unit = Unit::quotient(a.unit, b.unit);
+      break;
+    default:
+      break;
+  }
+  if (!a.has_value() || !b.has_value()) {
+    bool missing = a.state == Figure::State::NotAvailable || b.state == Figure::State::NotAvailable;
+    *out = Figure{missing ? Figure::State::NotAvailable : Figure::State::NotMeaningful, Ratio(), unit};
+    return true;
+  }
+  std::optional<Ratio> r;
+  switch (e.op) {
+    case ExprOp::Add:
+      r = Ratio::add(a.value, b.value);
+      break;
+    case ExprOp::Subtract:
+      r = Ratio::sub(a.value, b.value);
+      break;
+    case ExprOp::Multiply:
+      r = Ratio::mul(a.value, b.value);
+      break;
+    case ExprOp::Divide:
       if (b.value.is_zero()) {
-        *out = Figure{Figure::State::NotMeaningful, Ratio(), Unit::quotient(a.unit, b.unit)};
+        *out = Figure{Figure::State::NotMeaningful, Ratio(), unit};
         return true;
       }
       r = Ratio::div(a.value, b.value);
-      unit = Unit::quotient(a.unit, b.unit);
       break;
     default:
       break;

@@ -92,7 +92,8 @@ class Figures {
   const Unit& money() const { return money_; }
 
   // Checks the names, accounts and period words of `e` (a formula written
-  // in layout `context`, or -1 outside any layout); problems are reported.
+  // in layout `context`, or -1 outside any layout), then that its units
+  // agree (JPY cannot be added to contracts); problems are reported.
   bool check(const Expr& e, long context = -1);
   // The name's target; an unknown or ambiguous name is reported at `where`.
   std::optional<NameTarget> resolve(const std::string& name, const SourceRef& where, long context = -1);
@@ -120,6 +121,12 @@ class Figures {
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
   void check_tables();
+  bool check_names(const Expr& e, long context);
+  bool check_units(const Expr& e, long context);
+  // The unit `e` has, inferred without evaluating (empty when it cannot be
+  // told); a mismatch is reported at its place and sets *bad.
+  std::optional<Unit> unit_of(const Expr& e, long context, bool* bad);
+  std::optional<Unit> target_unit(const NameTarget& t);
   void check_measures();
   bool check_line_reference(const std::string& id, const StatementLayout& l, const SourceRef& where);
   bool table_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
@@ -146,6 +153,7 @@ class Figures {
   std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
   std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
   std::set<PeriodKey> coverage_reported_;
+  std::set<std::tuple<int, std::size_t, std::size_t>> inferring_; // targets whose unit is being inferred
   bool foreign_reported_ = false;
 };
 

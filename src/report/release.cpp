@@ -294,6 +294,7 @@ class ReleaseBuilder {
 
   // A change and where its figures come from, for tracing.
   struct Compared : ChangeDescription {
+    bool available = false;  // both figures exist
     std::string source;
   };
 
@@ -307,6 +308,7 @@ class ReleaseBuilder {
     if (!now.has_value() || !then.has_value()) return Compared{};
     const FiscalCalendar& cal = in_.book.settings.calendar;
     Compared out;
+    out.available = true;
     out.source = to_string(*s.expr) + ": " + cal.name(s.period) + " " + now.value.to_string() + " against " +
                  cal.name(base) + " " + then.value.to_string() + " " + now.unit.to_string();
     bool pure = now.unit.is_pure();
@@ -320,13 +322,15 @@ class ReleaseBuilder {
     return out;
   }
 
-  Period vs(const Placeholder& p, const char* fallback) {
+  // The comparison period, relative to the subject's period.
+  Period vs(const Placeholder& p, const char* fallback, const Subject& s) {
     const PlaceholderOption* o = p.option("vs");
-    return *figures_.period(o ? o->value : fallback, in_.period, o ? o->where : p.where);
+    return *figures_.period(o ? o->value : fallback, s.period, o ? o->where : p.where);
   }
 
   // "an increase of 18.2%", "a slight decrease", "no change", "an increase of JPY650 million".
   void change_phrase(const Placeholder& p, const Compared& c, const Figure& now, Prose* out) {
+    if (!c.available) return out->add("no comparable figure");
     out->add(change_noun(c));
     if (c.direction == Direction::Flat) return;
     Prose rate;
@@ -360,9 +364,9 @@ class ReleaseBuilder {
 
   void single_change(const Placeholder& p, const Subject& s, Prose* out) {
     Figure now;
-    auto c = change_against(p, s, vs(p, "year-ago"), &now);
+    auto c = change_against(p, s, vs(p, "year-ago", s), &now);
     if (!c) return;
-    if (!now.has_value()) return out->add(p.directive == "moved" ? "was not available" : "no comparable figure");
+    if (!c->available) return out->add(p.directive == "moved" ? "could not be compared" : "no comparable figure");
     if (p.directive == "moved") {
       const PlaceholderOption* up = p.option("up");
       const PlaceholderOption* down = p.option("down");
@@ -384,7 +388,9 @@ class ReleaseBuilder {
     if (!a || !b) return;
     if (!now.has_value()) return out->add("no comparable figures");
     change_phrase(p, *a, now, out);
-    out->add(" compared to " + cal.name(year_ago) + " " + connective(*a, *b) + " ");
+    // "and" unless two measured changes go different ways.
+    std::string joint = a->available && b->available ? connective(*a, *b) : "and";
+    out->add(" compared to " + cal.name(year_ago) + " " + joint + " ");
     change_phrase(p, *b, now, out);
     out->add(" compared to " + cal.name(prior));
   }
@@ -392,7 +398,7 @@ class ReleaseBuilder {
   // "declined to 9.1% in 1Q02 compared to 12.5% in 1Q01 and 11.6% in 4Q01"
   void trend(const Placeholder& p, const Subject& s, Prose* out) {
     const FiscalCalendar& cal = in_.book.settings.calendar;
-    Period base = vs(p, "year-ago");
+    Period base = vs(p, "year-ago", s);
     Period year_ago = cal.year_ago(s.period), prior = cal.prior_quarter(s.period);
     Figure now, first, second;
     auto c = change_against(p, s, base, &now);
@@ -400,6 +406,7 @@ class ReleaseBuilder {
     const PlaceholderOption* up = p.option("up");
     const PlaceholderOption* down = p.option("down");
     std::string verb = change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased");
+    if (!c->available) verb = "stood";
     out->add(c->direction == Direction::Flat ? verb + " at " : verb + " to ");
     out->add(shown(now, p, source(*s.expr, s.period, now)));
     out->add(" in " + cal.name(s.period) + " compared to ");
@@ -412,7 +419,7 @@ class ReleaseBuilder {
   // "remained positive", "turned negative": the sign against the comparison period.
   void sign_trend(const Placeholder& p, const Subject& s, Prose* out) {
     Figure now, then;
-    if (!value(*s.expr, s.period, &now) || !value(*s.expr, vs(p, "prior-quarter"), &then)) return;
+    if (!value(*s.expr, s.period, &now) || !value(*s.expr, vs(p, "prior-quarter", s), &then)) return;
     if (!now.has_value() || !then.has_value()) return out->add("could not be compared");
     const PlaceholderOption* pos = p.option("positive");
     const PlaceholderOption* neg = p.option("negative");

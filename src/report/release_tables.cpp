@@ -113,8 +113,7 @@ class RowMaker {
     if (f.state == Figure::State::NotMeaningful) return marker(CellKind::NotMeaningful);
     if (f.unit == figures_.money()) return exact(f.value, style.unit, CellKind::Number, style.decimals, style);
     if (f.unit.is_pure() && style.percent) {
-      Cell c = exact(f.value, Decimal(1), CellKind::Percent, style.decimals, style);
-      c.numerator = Decimal::mul(c.numerator, Decimal(100)).value_or(c.numerator);
+      Cell c = percent_cell(f.value, style.decimals, style);
       c.percent_sign = true;
       return c;
     }
@@ -130,20 +129,31 @@ class RowMaker {
     return exact(f.value, *divisor, CellKind::Number, style.decimals, style);
   }
 
+  // value x 100 as a percentage cell; "n/m" when that overflows.
+  static Cell percent_cell(const Ratio& value, int decimals, const RowStyle& style) {
+    auto hundredfold = Ratio::mul(value, Ratio(100));
+    if (!hundredfold) return marker(CellKind::NotMeaningful);
+    return exact(*hundredfold, Decimal(1), CellKind::Percent, decimals, style);
+  }
+
+  // The change against `base`: percent of the base for amounts; for a
+  // percentage line, the difference in percentage points.
   static Cell change(const Figure& f, const Figure& base, const RowStyle& style) {
     if (f.state == Figure::State::NotAvailable || base.state == Figure::State::NotAvailable)
       return marker(CellKind::NotAvailable);
-    if (!f.has_value() || !base.has_value() || base.value.is_zero() || !(f.unit == base.unit))
-      return marker(CellKind::NotMeaningful);
+    if (!f.has_value() || !base.has_value() || !(f.unit == base.unit)) return marker(CellKind::NotMeaningful);
+    RowStyle percent = style;
+    percent.zero_as_dash = false;
+    if (f.unit.is_pure() && style.percent) {
+      auto points = Ratio::sub(f.value, base.value);
+      return points ? percent_cell(*points, 1, percent) : marker(CellKind::NotMeaningful);
+    }
+    if (base.value.is_zero()) return marker(CellKind::NotMeaningful);
     if (style.change_sign_flip_nm && f.value.sign() * base.value.sign() < 0) return marker(CellKind::NotMeaningful);
     auto rate = Ratio::sub(f.value, base.value);
     if (rate) rate = Ratio::div(*rate, base.value);
     if (!rate) return marker(CellKind::NotMeaningful);
-    RowStyle percent = style;
-    percent.zero_as_dash = false;
-    Cell c = exact(*rate, Decimal(1), CellKind::Percent, 1, percent);
-    c.numerator = Decimal::mul(c.numerator, Decimal(100)).value_or(c.numerator);
-    return c;
+    return percent_cell(*rate, 1, percent);
   }
 
   Figures& figures_;
@@ -162,6 +172,58 @@ bool all_zero(const std::vector<Cell>& cells) {
   for (const Cell& c : cells)
     if (c.kind == CellKind::Number && !c.numerator.is_zero()) return false;
   return true;
+}
+
+// Makes a reconciliation's printed figures add up. The GAAP figure (first
+// row) prints as in its statement and the measure (last row) as where it is
+// quoted, each rounded from its exact value; the adjustments between them
+// absorb the rounding difference, one unit at a time, the one closest to its
+// rounding boundary first (the largest remainder method).
+void foot_adjustments(const std::vector<LayoutColumn>& columns, Table* t) {
+  if (t->rows.size() < 3) return;
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].value == ColumnValue::Change) continue;
+    auto value = [&](std::size_t r) -> std::optional<Decimal> {
+      const Cell& cell = t->rows[r].cells[c];
+      if (cell.kind != CellKind::Number) return std::nullopt;
+      return cell.rounded();
+    };
+    auto gaap = value(0), total = value(t->rows.size() - 1);
+    if (!gaap || !total) continue;
+    int decimals = t->rows[0].cells[c].decimals;
+    Decimal unit = Decimal::from_parts(1, decimals);
+    auto sum = Decimal::add(*gaap, Decimal());
+    std::vector<std::size_t> adjustments;
+    for (std::size_t r = 1; r + 1 < t->rows.size() && sum; ++r) {
+      auto v = value(r);
+      if (!v) return;
+      sum = Decimal::add(*sum, *v);
+      adjustments.push_back(r);
+    }
+    if (!sum) continue;
+    auto gap = Decimal::sub(*total, *sum);
+    if (!gap || gap->is_zero()) continue;
+    int step = gap->sign();
+    auto steps = Decimal::div(gap->abs(), unit, 0, RoundingMode::Down);
+    for (Int128 k = 0; steps && k < steps->mantissa(); ++k) {
+      // The adjustment whose exact value lies furthest beyond its printed value, in the direction of the gap.
+      std::size_t best = adjustments[0];
+      std::optional<Decimal> best_pull;
+      for (std::size_t r : adjustments) {
+        Cell& cell = t->rows[r].cells[c];
+        auto exact_value = cell.exact(12);
+        auto shown = cell.rounded();
+        if (!exact_value || !shown) continue;
+        auto pull = Decimal::sub(*exact_value, *shown);
+        if (!pull) continue;
+        Decimal directed = step > 0 ? *pull : pull->negated();
+        if (!best_pull || directed > *best_pull) best = r, best_pull = directed;
+      }
+      Cell& cell = t->rows[best].cells[c];
+      auto moved = Decimal::add(*cell.rounded(), step > 0 ? unit : unit.negated());
+      if (moved) cell.presented = moved->rounded(decimals, RoundingMode::HalfUp);
+    }
+  }
 }
 
 }  // namespace
@@ -241,23 +303,7 @@ std::optional<Table> build_reconciliation(Figures& figures, std::size_t measure)
                          [&](const Period& p, Figure* f) { return figures.measure(measure, p, f); });
   if (!good) return std::nullopt;
   for (const std::string& n : m.notes) t.notes.push_back(n);
-  // The printed figures add up: the measure is rounded from its exact value
-  // and the lines follow (report/footing.hpp).
-  StatementLayout footing;
-  footing.columns = rs.columns;
-  footing.footing = Footing::Lines;
-  LayoutLine total;
-  total.id = m.id;
-  total.kind = LineKind::Sum;
-  for (const Row& row : t.rows) {
-    if (row.id == m.id) continue;
-    LayoutLine term;
-    term.id = row.id;
-    footing.lines.push_back(term);
-    total.terms.push_back({1, row.id});
-  }
-  footing.lines.push_back(total);
-  foot_table(footing, &t);
+  foot_adjustments(rs.columns, &t);
   return t;
 }
 

@@ -75,5 +75,5 @@ TEST(AmountSyntax, HonoursAFixedDecimalMark) {
   EXPECT_EQ(a.quantity.to_string(), "1.234");
 }
 
-} // namespace
-} // namespace kessan::read
+}  // namespace
+}  // namespace kessan::read

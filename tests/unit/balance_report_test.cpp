@@ -74,5 +74,5 @@ TEST(BalanceReport, EmptyFlagShowsZeroBalances) {
   EXPECT_EQ(bal(text, q, true), "account,amount,commodity\nA,0,\nB,0,\n");
 }
 
-} // namespace
-} // namespace kessan
+}  // namespace
+}  // namespace kessan

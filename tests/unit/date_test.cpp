@@ -13,7 +13,7 @@ TEST(Date, RoundTripsEveryDayOfFourCenturies) {
     auto [y, m, dd] = x.ymd();
     ASSERT_EQ(*Date::from_ymd(y, m, dd), x);
   }
-  EXPECT_EQ(count, 401 * 365 + 97); // leap years 1904..2296, less 2100 and 2200
+  EXPECT_EQ(count, 401 * 365 + 97);  // leap years 1904..2296, less 2100 and 2200
 }
 
 TEST(Date, KnowsTheEpochAndLeapYears) {
@@ -43,5 +43,5 @@ TEST(Date, FindsMonthEnds) {
   EXPECT_EQ(Date::parse("2002-03-31")->end_of_month_plus(-3).to_string(), "2001-12-31");
 }
 
-} // namespace
-} // namespace kessan
+}  // namespace
+}  // namespace kessan

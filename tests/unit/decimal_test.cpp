@@ -5,7 +5,9 @@
 namespace kessan {
 namespace {
 
-Decimal D(const char* s) { return *Decimal::parse(s); }
+Decimal D(const char* s) {
+  return *Decimal::parse(s);
+}
 
 TEST(Decimal, ParsesAndPrintsPlainText) {
   EXPECT_EQ(D("-1234.50").to_string(), "-1234.50");
@@ -90,5 +92,5 @@ TEST(Decimal, DivisionRoundsTiesByMode) {
   EXPECT_EQ(Decimal::div(D("-1"), D("8"), 2, RoundingMode::HalfEven)->to_string(), "-0.12");
 }
 
-} // namespace
-} // namespace kessan
+}  // namespace
+}  // namespace kessan

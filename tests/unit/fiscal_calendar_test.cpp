@@ -5,7 +5,9 @@
 namespace kessan {
 namespace {
 
-std::string span(const Period& p) { return p.first.to_string() + ".." + p.last.to_string(); }
+std::string span(const Period& p) {
+  return p.first.to_string() + ".." + p.last.to_string();
+}
 
 TEST(FiscalCalendar, MarchYearEndNamedByStart) {
   FiscalCalendar cal(3, FiscalCalendar::YearName::ByStart);
@@ -47,7 +49,9 @@ TEST(FiscalCalendar, RejectsWhatIsNotAPeriod) {
   EXPECT_FALSE(cal.parse("FY02"));
 }
 
-TEST(FiscalCalendar, LongDates) { EXPECT_EQ(long_date(*Date::parse("2002-06-30")), "Jun 30, 2002"); }
+TEST(FiscalCalendar, LongDates) {
+  EXPECT_EQ(long_date(*Date::parse("2002-06-30")), "Jun 30, 2002");
+}
 
-} // namespace
-} // namespace kessan
+}  // namespace
+}  // namespace kessan

@@ -1,11 +1,11 @@
 // The journal reader: every construct of the shared ledger/hledger syntax.
 // (Every error message has a golden case in tests/golden/cases.)
 
-#include "read/journal_reader.hpp"
-
 #include <gtest/gtest.h>
 
 #include <map>
+
+#include "read/journal_reader.hpp"
 
 namespace kessan::read {
 namespace {
@@ -34,17 +34,18 @@ std::vector<std::string> postings(const Journal& j) {
 }
 
 TEST(Reader, ReadsATransactionWithEveryHeaderPart) {
-  auto j = read_ok("2024/03/31 * (INV-7) Acme Corp | March fees ; memo\n"
-                   "    Assets:Accounts receivable    1,000.00 USD\n"
-                   "    Revenues:Fees\n");
+  auto j = read_ok(
+      "2024/03/31 * (INV-7) Acme Corp | March fees ; memo\n"
+      "    Assets:Accounts receivable    1,000.00 USD\n"
+      "    Revenues:Fees\n");
   ASSERT_TRUE(j);
   ASSERT_EQ(j->transaction_count(), 1u);
   EXPECT_EQ(j->tx_date[0].to_string(), "2024-03-31");
   EXPECT_EQ(j->tx_status[0], Status::Cleared);
   EXPECT_EQ(j->tx_code[0], "INV-7");
   EXPECT_EQ(j->tx_description[0], "Acme Corp | March fees");
-  EXPECT_EQ(postings(*j), (std::vector<std::string>{"Assets:Accounts receivable 1000.00 USD",
-                                                    "Revenues:Fees -1000.00 USD"}));
+  EXPECT_EQ(postings(*j),
+            (std::vector<std::string>{"Assets:Accounts receivable 1000.00 USD", "Revenues:Fees -1000.00 USD"}));
   EXPECT_EQ(j->post_inferred[1], 1);
   EXPECT_EQ(j->commodities[j->post_commodity[0]].style.thousands_mark, ',');
   EXPECT_EQ(j->commodities[j->post_commodity[0]].style.precision, 2);
@@ -86,8 +87,9 @@ TEST(Reader, InfersOneRowPerCommodity) {
 }
 
 TEST(Reader, UnitAndTotalCosts) {
-  auto j = read_ok("2024-01-02 buy\n  Assets:Shares  10 ACME @ $12.50\n  Assets:Cash\n\n"
-                   "2024-01-03 buy\n  Assets:Shares  -4 ACME @@ $60\n  Assets:Cash  $60\n");
+  auto j = read_ok(
+      "2024-01-02 buy\n  Assets:Shares  10 ACME @ $12.50\n  Assets:Cash\n\n"
+      "2024-01-03 buy\n  Assets:Shares  -4 ACME @@ $60\n  Assets:Cash  $60\n");
   ASSERT_TRUE(j);
   EXPECT_EQ(postings(*j)[1], "Assets:Cash -125.00 $");
   ASSERT_EQ(j->costs.size(), 2u);
@@ -98,7 +100,8 @@ TEST(Reader, UnitAndTotalCosts) {
 TEST(Reader, CostBalancesAtDisplayPrecision) {
   // 3 x 3.333 = 9.999; the cash side has two decimals and matches once rounded.
   EXPECT_TRUE(read_ok("2024-01-02 x\n  A  3 ACME @ $3.333\n  B  $-9.999\n"));
-  EXPECT_EQ(read_errors("2024-01-02 x\n  A  3 ACME @ $3.333\n  B  $-9.98\n")[0].message, "transaction does not balance");
+  EXPECT_EQ(read_errors("2024-01-02 x\n  A  3 ACME @ $3.333\n  B  $-9.98\n")[0].message,
+            "transaction does not balance");
 }
 
 TEST(Reader, ImplicitConversionBetweenTwoCommodities) {
@@ -125,8 +128,9 @@ TEST(Reader, SoleAndInclusiveAssertions) {
 }
 
 TEST(Reader, CommentsAndBlocksAreSkipped) {
-  auto j = read_ok("; a comment\n# another\n% and\n* org heading\ncomment\n2024-01-01 not read\n  A  1 X\nend comment\n"
-                   "2024-01-02 read  ; note\n  ; transaction comment\n  A  1 X  ; posting comment\n  # hash comment\n  B\n");
+  auto j = read_ok(
+      "; a comment\n# another\n% and\n* org heading\ncomment\n2024-01-01 not read\n  A  1 X\nend comment\n"
+      "2024-01-02 read  ; note\n  ; transaction comment\n  A  1 X  ; posting comment\n  # hash comment\n  B\n");
   ASSERT_TRUE(j);
   EXPECT_EQ(j->transaction_count(), 1u);
 }
@@ -138,17 +142,18 @@ TEST(Reader, TagsOnTransactionsAndPostings) {
   for (const Tag& t : j->tags)
     got.push_back((t.posting == Tag::kNoPosting ? std::string("tx ") : "p" + std::to_string(t.posting) + " ") +
                   std::string(t.name) + "=" + std::string(t.value));
-  EXPECT_EQ(got, (std::vector<std::string>{"tx project=alpha", "tx urgent=", "tx reviewed=", "p0 cf=capex",
-                                           "p0 note=more"}));
+  EXPECT_EQ(
+      got, (std::vector<std::string>{"tx project=alpha", "tx urgent=", "tx reviewed=", "p0 cf=capex", "p0 note=more"}));
 }
 
 TEST(Reader, Directives) {
-  auto j = read_ok("account Assets:Cash  ; type: A\n  note petty cash\n"
-                   "commodity $1,000.00\ncommodity EUR\n  format 1.000,00 EUR\n"
-                   "P 2024-01-01 EUR $1.10\nP 2024-01-01 12:00:00 \"ACME 1\" 5 EUR\n"
-                   "payee Acme\ntag project\n"
-                   "alias cash=Assets:Cash\n"
-                   "Y 2023\n03/15 x\n  cash  $1\n  Equity\n");
+  auto j = read_ok(
+      "account Assets:Cash  ; type: A\n  note petty cash\n"
+      "commodity $1,000.00\ncommodity EUR\n  format 1.000,00 EUR\n"
+      "P 2024-01-01 EUR $1.10\nP 2024-01-01 12:00:00 \"ACME 1\" 5 EUR\n"
+      "payee Acme\ntag project\n"
+      "alias cash=Assets:Cash\n"
+      "Y 2023\n03/15 x\n  cash  $1\n  Equity\n");
   ASSERT_TRUE(j);
   EXPECT_EQ(j->account_declarations.size(), 1u);
   EXPECT_EQ(j->account_declarations[0].tags[0].first, "type");
@@ -164,7 +169,8 @@ TEST(Reader, Directives) {
 }
 
 TEST(Reader, YearDirectiveAndEndAliases) {
-  auto j = read_ok("year 2022\nalias a=Assets\n01/31 x\n  a:Bank  1 X\n  b\nend aliases\n02/01 y\n  a:Bank  1 X\n  b\n");
+  auto j =
+      read_ok("year 2022\nalias a=Assets\n01/31 x\n  a:Bank  1 X\n  b\nend aliases\n02/01 y\n  a:Bank  1 X\n  b\n");
   ASSERT_TRUE(j);
   EXPECT_EQ(postings(*j)[0], "Assets:Bank 1 X");
   EXPECT_EQ(postings(*j)[2], "a:Bank 1 X");
@@ -229,5 +235,5 @@ TEST(Reader, ParallelParseMatchesSequential) {
   EXPECT_GE(many->accounts.find("Assets:Bank"), 0);
 }
 
-} // namespace
-} // namespace kessan::read
+}  // namespace
+}  // namespace kessan::read

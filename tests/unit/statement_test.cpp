@@ -94,10 +94,14 @@ struct Fixture {
 
 std::string shown(const report::Cell& c) {
   switch (c.kind) {
-    case report::CellKind::NotAvailable: return "n/a";
-    case report::CellKind::NotMeaningful: return "n/m";
-    case report::CellKind::Empty: return "";
-    default: return c.rounded() ? c.rounded()->to_string() : "?";
+    case report::CellKind::NotAvailable:
+      return "n/a";
+    case report::CellKind::NotMeaningful:
+      return "n/m";
+    case report::CellKind::Empty:
+      return "";
+    default:
+      return c.rounded() ? c.rounded()->to_string() : "?";
   }
 }
 
@@ -219,8 +223,9 @@ TEST(Statement, CashFlowThatDoesNotArticulateListsThePostings) {
   Fixture f(layout.c_str());
   EXPECT_FALSE(f.build("1Q25"));
   ASSERT_FALSE(f.errors.empty());
-  EXPECT_EQ(f.errors[0].message,
-            "the cash flow statement for 1Q25 does not articulate: postings totalling -600000 EUR match no cash-flow rule");
+  EXPECT_EQ(
+      f.errors[0].message,
+      "the cash flow statement for 1Q25 does not articulate: postings totalling -600000 EUR match no cash-flow rule");
   ASSERT_EQ(f.errors[0].notes.size(), 1u);
   EXPECT_EQ(f.errors[0].notes[0], "main.journal:14: 2025-02-10 Assets:Receivables 600000 EUR");
 }
@@ -228,15 +233,16 @@ TEST(Statement, CashFlowThatDoesNotArticulateListsThePostings) {
 TEST(BookSettings, MalformedSettingsAreErrorsWithLines) {
   BookSettings s;
   std::vector<Diagnostic> e;
-  EXPECT_FALSE(read::parse_book_settings("journals = [\"a\"]\n[company]\nname = \"X\"\ncurrency = \"EUR\"\n"
-                                         "[convenience]\ncurrency = \"USD\"\nrate = 1.25\ndate = 2024-01-01\n",
-                                         "book.toml", &s, &e));
+  EXPECT_FALSE(
+      read::parse_book_settings("journals = [\"a\"]\n[company]\nname = \"X\"\ncurrency = \"EUR\"\n"
+                                "[convenience]\ncurrency = \"USD\"\nrate = 1.25\ndate = 2024-01-01\n",
+                                "book.toml", &s, &e));
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].message, "'rate' is a floating-point number, which is not exact");
   EXPECT_EQ(e[0].line, 7u);
   e.clear();
-  EXPECT_FALSE(read::parse_book_settings("journals = [\"a\"]\nstatement = []\n[company]\nname = \"X\"\ncurrency = \"E\"\n",
-                                         "book.toml", &s, &e));
+  EXPECT_FALSE(read::parse_book_settings(
+      "journals = [\"a\"]\nstatement = []\n[company]\nname = \"X\"\ncurrency = \"E\"\n", "book.toml", &s, &e));
   ASSERT_EQ(e.size(), 1u);
   EXPECT_EQ(e[0].message, "unknown key 'statement' in book.toml");
   EXPECT_EQ(e[0].line, 2u);
@@ -279,7 +285,8 @@ TEST(Footing, LinesMoveWhereItCostsLeast) {
   };
   // 33.33, 33.34 (closest to rounding up) and 33.33 print 33.3 each; their
   // total, 100.00, prints 100.0.
-  for (auto [id, num] : std::vector<std::pair<std::string, long>>{{"a", 3333}, {"b", 3334}, {"c", 3333}, {"t", 10000}}) {
+  for (auto [id, num] :
+       std::vector<std::pair<std::string, long>>{{"a", 3333}, {"b", 3334}, {"c", 3333}, {"t", 10000}}) {
     report::Row r;
     r.id = id;
     r.cells.push_back(pct(num));
@@ -298,5 +305,5 @@ TEST(Footing, LinesMoveWhereItCostsLeast) {
   EXPECT_EQ(t.rows[3].cells[0].rounded()->to_string(), "99.9");
 }
 
-} // namespace
-} // namespace kessan
+}  // namespace
+}  // namespace kessan

@@ -130,7 +130,7 @@ TEST(NumberFormat, FailedDivisionIsNotMeaningful) {
   EXPECT_EQ(format_cell(percent(5, 0, true)), "n/m");
   Cell huge = number(1, 1, 0);
   huge.numerator = Decimal::from_parts(pow10_i128(37), 0);
-  huge.decimals = 5; // 10^37 at five decimals does not fit in 128 bits
+  huge.decimals = 5;  // 10^37 at five decimals does not fit in 128 bits
   EXPECT_EQ(format_cell(huge), "n/m");
   EXPECT_EQ(exact_text(huge), "");
 }
@@ -140,7 +140,7 @@ TEST(NumberFormat, PrintsThePresentedValueOfAFootedCell) {
   EXPECT_EQ(format_cell(footed), "3");
   footed.presented = Decimal(4);
   EXPECT_EQ(format_cell(footed), "4");
-  footed.presented = Decimal::from_parts(-40, 1); // more digits than the cell shows
+  footed.presented = Decimal::from_parts(-40, 1);  // more digits than the cell shows
   EXPECT_EQ(format_cell(footed), "(4)");
   Cell pct = percent(1, 3, true);
   pct.presented = Decimal(34);
@@ -207,13 +207,14 @@ TEST(TableWriter, Text) {
             "Example Corp & Subsidiaries\n"
             "Consolidated Statements of Operations\n"
             "\n" +
-                pad17 + "    Year ended Mar 31\n" +
-                pad17 + "       2002       2001  Change %\n"
-                        "  Total revenues   9,849,202  8,000,000     23.1%\n" +
-                pad17 + "  ---------  ---------  --------\n"
-                        "Net income (loss)  (464,155)    186,096   (349.4)\n"
-                        "\n"
-                        "Amounts in thousands of yen.\n");
+                pad17 + "    Year ended Mar 31\n" + pad17 +
+                "       2002       2001  Change %\n"
+                "  Total revenues   9,849,202  8,000,000     23.1%\n" +
+                pad17 +
+                "  ---------  ---------  --------\n"
+                "Net income (loss)  (464,155)    186,096   (349.4)\n"
+                "\n"
+                "Amounts in thousands of yen.\n");
 }
 
 // Widths are terminal columns: wide (CJK) characters take two.
@@ -266,7 +267,8 @@ TEST(TableWriter, Json) {
   EXPECT_EQ(t["id"], "operations");
   EXPECT_EQ(t["title"], nlohmann::json({"Example Corp & Subsidiaries", "Consolidated Statements of Operations"}));
   ASSERT_EQ(t["columns"].size(), 3u);
-  EXPECT_EQ(t["columns"][1], nlohmann::json({{"id", "amount:prior"}, {"group", "Year ended Mar 31"}, {"header", "2001"}}));
+  EXPECT_EQ(t["columns"][1],
+            nlohmann::json({{"id", "amount:prior"}, {"group", "Year ended Mar 31"}, {"header", "2001"}}));
   ASSERT_EQ(t["rows"].size(), 2u);
   const auto& revenues = t["rows"][0];
   EXPECT_EQ(revenues["id"], "revenues");
@@ -327,8 +329,9 @@ TEST(TableWriter, Html) {
   EXPECT_TRUE(has("@page"));
   EXPECT_TRUE(has("page-break-after: always"));
   EXPECT_TRUE(has("font-variant-numeric: tabular-nums"));
-  EXPECT_TRUE(has("<section class=\"table\" id=\"operations\">\n<h1>Example Corp &amp; Subsidiaries</h1>\n"
-                  "<p class=\"title\">Consolidated Statements of Operations</p>\n<table>"));
+  EXPECT_TRUE(
+      has("<section class=\"table\" id=\"operations\">\n<h1>Example Corp &amp; Subsidiaries</h1>\n"
+          "<p class=\"title\">Consolidated Statements of Operations</p>\n<table>"));
   EXPECT_TRUE(has("<th colspan=\"2\" class=\"group\">Year ended Mar 31</th><th></th></tr>"));
   EXPECT_TRUE(has("<tr><th class=\"stub\"></th><th>2002</th><th>2001</th><th>Change %</th></tr>"));
   EXPECT_TRUE(has("<tr class=\"total\"><td class=\"label\">Net income (loss)</td><td class=\"num\">(464,155)</td>"));
@@ -350,7 +353,7 @@ TEST(TableWriter, HtmlEscapesText) {
   EXPECT_NE(html.find("<th>&quot;Q&quot;</th>"), std::string::npos);
   EXPECT_NE(html.find("&lt;b&gt;R&amp;D&lt;/b&gt;</td><td class=\"text\">a &lt; b</td>"), std::string::npos);
   EXPECT_EQ(html.find("<b>R"), std::string::npos);
-  EXPECT_NE(html.find("<section class=\"table\">\n"), std::string::npos); // no id="" for a table without an id
+  EXPECT_NE(html.find("<section class=\"table\">\n"), std::string::npos);  // no id="" for a table without an id
   EXPECT_NE(html.find("<td class=\"label\" style=\"padding-left: calc(0.6em + 2em)\">"), std::string::npos);
 }
 
@@ -360,5 +363,5 @@ TEST(TableWriter, NoTablesWritesEmptyDocuments) {
   EXPECT_EQ(nlohmann::json::parse(written({}, TableFormat::Json))["tables"].size(), 0u);
 }
 
-} // namespace
-} // namespace kessan::write
+}  // namespace
+}  // namespace kessan::write
