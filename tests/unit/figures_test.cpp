@@ -501,8 +501,8 @@ INSTANTIATE_TEST_SUITE_P(
         ErrorCase{"[Revenues:Nope]", {"release.md:7:12: no account 'Revenues:Nope' in the journal"}},
         ErrorCase{"loops.loop-a", {"tables/2.toml:5:1: line 'Loop A' is defined in terms of itself"}},
         ErrorCase{"loops.loop-b", {"tables/2.toml:9:1: line 'Loop B' is defined in terms of itself"}},
-        ErrorCase{"m1", {"measures.toml:14:1: measure 'm1' is defined in terms of itself"}},
-        ErrorCase{"m2", {"measures.toml:19:1: measure 'm2' is defined in terms of itself"}}));
+        ErrorCase{"m1", {"measures.toml:25:1: measure 'm1' is defined in terms of itself"}},
+        ErrorCase{"m2", {"measures.toml:30:1: measure 'm2' is defined in terms of itself"}}));
 
 TEST(FigureErrors, SuggestionsAndExpectations) {
   Book b;
