@@ -49,7 +49,7 @@ class AccountTree {
   AccountId add(std::string_view full_name, AccountId parent);
 
   std::vector<Node> nodes_;
-  InternTable names_; // full name -> index; index == account id
+  InternTable names_;  // full name -> index; index == account id
 };
 
-} // namespace kessan
+}  // namespace kessan

@@ -45,4 +45,4 @@ struct ColumnAllocator {
 template <class T>
 using Column = std::vector<T, ColumnAllocator<T>>;
 
-} // namespace kessan
+}  // namespace kessan

@@ -23,14 +23,14 @@ struct AmountStyle {
   char thousands_mark = 0;    // 0 (none), ',' '.' or ' '
   char decimal_mark = '.';
   int precision = 0;
-  bool precision_fixed = false; // set by a `commodity` directive's format
+  bool precision_fixed = false;  // set by a `commodity` directive's format
 };
 
 struct Commodity {
-  std::string symbol;       // without quotes
+  std::string symbol;  // without quotes
   AmountStyle style;
-  bool style_known = false; // a style was learned or declared
-  int storage_scale = 0;    // scale of the stored posting quantities
+  bool style_known = false;  // a style was learned or declared
+  int storage_scale = 0;     // scale of the stored posting quantities
 };
 
 // The commodities of a journal, interned by symbol. Ids are dense from 0.
@@ -50,4 +50,4 @@ class CommodityTable {
   InternTable index_;
 };
 
-} // namespace kessan
+}  // namespace kessan

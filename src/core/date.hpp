@@ -12,8 +12,8 @@ namespace kessan {
 
 struct YearMonthDay {
   int year;
-  unsigned month; // 1..12
-  unsigned day;   // 1..31
+  unsigned month;  // 1..12
+  unsigned day;    // 1..31
 };
 
 class Date {
@@ -45,4 +45,4 @@ class Date {
 bool is_leap_year(int year);
 unsigned days_in_month(int year, unsigned month);
 
-} // namespace kessan
+}  // namespace kessan

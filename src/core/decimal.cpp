@@ -6,16 +6,6 @@
 namespace kessan {
 namespace {
 
-constexpr Int128 kInt128Max = static_cast<Int128>((static_cast<unsigned __int128>(1) << 127) - 1);
-constexpr Int128 kInt128Min = -kInt128Max - 1;
-
-bool checked_mul(Int128 a, Int128 b, Int128* out) {
-  return !__builtin_mul_overflow(a, b, out) && *out != kInt128Min;
-}
-bool checked_add(Int128 a, Int128 b, Int128* out) {
-  return !__builtin_add_overflow(a, b, out) && *out != kInt128Min;
-}
-
 // Integer quotient num/den rounded by `mode`. den != 0.
 Int128 divide_rounded(Int128 num, Int128 den, RoundingMode mode) {
   Int128 q = num / den;

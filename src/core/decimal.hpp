@@ -71,9 +71,20 @@ class Decimal {
   std::uint8_t scale_ = 0;
 };
 
+// Checked 128-bit integer arithmetic: false on overflow. The smallest
+// Int128 counts as overflow too, so every result can be negated.
+inline constexpr Int128 kInt128Max = static_cast<Int128>((static_cast<unsigned __int128>(1) << 127) - 1);
+inline constexpr Int128 kInt128Min = -kInt128Max - 1;
+inline bool checked_mul(Int128 a, Int128 b, Int128* out) {
+  return !__builtin_mul_overflow(a, b, out) && *out != kInt128Min;
+}
+inline bool checked_add(Int128 a, Int128 b, Int128* out) {
+  return !__builtin_add_overflow(a, b, out) && *out != kInt128Min;
+}
+
 // 10^n as a 128-bit integer, for 0 <= n <= 38.
 Int128 pow10_i128(int n);
 // Decimal digits of |v|.
 std::string int128_digits(Int128 v);
 
-} // namespace kessan
+}  // namespace kessan

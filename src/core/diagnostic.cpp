@@ -12,6 +12,16 @@ constexpr std::size_t kWindow = 100;
 
 }  // namespace
 
+Diagnostic diagnostic_at(const SourceRef& where, std::string message, std::string expected) {
+  Diagnostic d;
+  d.file = where.file;
+  d.line = where.line;
+  d.column = where.column;
+  d.message = std::move(message);
+  d.expected = std::move(expected);
+  return d;
+}
+
 std::string render(const Diagnostic& d) {
   std::string out = d.file;
   if (d.line > 0) out += ":" + std::to_string(d.line);

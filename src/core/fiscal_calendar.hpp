@@ -18,10 +18,10 @@
 namespace kessan {
 
 struct Period {
-  int fiscal_year = 0; // as named
-  int quarter = 0;     // 1..4, or 0 for a whole fiscal year
-  Date first;          // inclusive
-  Date last;           // inclusive
+  int fiscal_year = 0;  // as named
+  int quarter = 0;      // 1..4, or 0 for a whole fiscal year
+  Date first;           // inclusive
+  Date last;            // inclusive
 };
 
 class FiscalCalendar {
@@ -60,4 +60,4 @@ class FiscalCalendar {
 // "Jun 30, 2002".
 std::string long_date(Date d);
 
-} // namespace kessan
+}  // namespace kessan

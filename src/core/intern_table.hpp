@@ -44,4 +44,4 @@ class InternTable {
   std::size_t block_left_ = 0;
 };
 
-} // namespace kessan
+}  // namespace kessan

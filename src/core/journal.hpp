@@ -28,26 +28,26 @@
 
 namespace kessan {
 
-class SourceFile; // core/source_file.hpp
+class SourceFile;  // core/source_file.hpp
 
 enum class Status : std::uint8_t { Unmarked = 0, Pending = 1, Cleared = 2 };
 
 enum class PostingKind : std::uint8_t {
   Real = 0,
-  VirtualUnbalanced = 1, // (account): need not balance
-  VirtualBalanced = 2,   // [account]: balances with the other [ ] postings
+  VirtualUnbalanced = 1,  // (account): need not balance
+  VirtualBalanced = 2,    // [account]: balances with the other [ ] postings
 };
 
 struct SourceLocation {
-  std::uint32_t file = 0; // index into Journal::files
-  std::uint32_t line = 0; // 1-based
+  std::uint32_t file = 0;  // index into Journal::files
+  std::uint32_t line = 0;  // 1-based
 };
 
 // A cost written with @ (per unit) or @@ (total), kept as the total cost.
 struct PostingCost {
   std::uint32_t posting;
   CommodityId commodity;
-  Decimal total; // signed like the posting's quantity
+  Decimal total;  // signed like the posting's quantity
 };
 
 // "= AMOUNT" after a posting: the account's balance in that commodity after
@@ -107,20 +107,20 @@ class Journal {
   // Transaction columns.
   Column<Date> tx_date;
   Column<Status> tx_status;
-  Column<std::uint32_t> tx_first_posting; // size transaction_count() + 1
+  Column<std::uint32_t> tx_first_posting;  // size transaction_count() + 1
   Column<SourceLocation> tx_where;
   Column<std::string_view> tx_code;
-  Column<std::string_view> tx_description; // "payee | note" kept whole
+  Column<std::string_view> tx_description;  // "payee | note" kept whole
 
   // Posting columns.
   Column<std::uint32_t> post_transaction;
-  Column<Date> post_date; // the transaction's date, for date scans
+  Column<Date> post_date;  // the transaction's date, for date scans
   Column<AccountId> post_account;
   Column<CommodityId> post_commodity;
-  Column<Int128> post_quantity; // at the commodity's storage scale
+  Column<Int128> post_quantity;  // at the commodity's storage scale
   Column<PostingKind> post_kind;
-  Column<std::uint8_t> post_inferred; // 1 when the amount was inferred
-  Column<std::uint32_t> post_line;    // source line of the posting
+  Column<std::uint8_t> post_inferred;  // 1 when the amount was inferred
+  Column<std::uint32_t> post_line;     // source line of the posting
 
   // Sparse tables, sorted by posting (or transaction) number.
   std::vector<PostingCost> costs;
@@ -132,7 +132,7 @@ class Journal {
   AccountTree accounts;
   CommodityTable commodities;
   std::vector<std::string> file_names;
-  std::vector<std::unique_ptr<SourceFile>> sources; // keep views alive
+  std::vector<std::unique_ptr<SourceFile>> sources;  // keep views alive
 };
 
-} // namespace kessan
+}  // namespace kessan

@@ -3,16 +3,6 @@
 namespace kessan {
 namespace {
 
-constexpr Int128 kInt128Max = static_cast<Int128>((static_cast<unsigned __int128>(1) << 127) - 1);
-constexpr Int128 kInt128Min = -kInt128Max - 1;
-
-bool checked_mul(Int128 a, Int128 b, Int128* out) {
-  return !__builtin_mul_overflow(a, b, out) && *out != kInt128Min;
-}
-bool checked_add(Int128 a, Int128 b, Int128* out) {
-  return !__builtin_add_overflow(a, b, out) && *out != kInt128Min;
-}
-
 Int128 magnitude(Int128 v) {
   return v < 0 ? -v : v;
 }

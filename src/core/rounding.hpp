@@ -6,9 +6,9 @@
 namespace kessan {
 
 enum class RoundingMode {
-  HalfUp,   // ties away from zero: 2.5 -> 3, -2.5 -> -3 (commercial rounding)
-  HalfEven, // ties to the even neighbour: 2.5 -> 2, 3.5 -> 4, -2.5 -> -2
-  Down,     // toward zero (truncation)
+  HalfUp,    // ties away from zero: 2.5 -> 3, -2.5 -> -3 (commercial rounding)
+  HalfEven,  // ties to the even neighbour: 2.5 -> 2, 3.5 -> 4, -2.5 -> -2
+  Down,      // toward zero (truncation)
 };
 
-} // namespace kessan
+}  // namespace kessan

@@ -28,4 +28,4 @@ class SourceFile {
   std::string owned_;
 };
 
-} // namespace kessan
+}  // namespace kessan

@@ -14,4 +14,4 @@ struct SourceRef {
   std::uint32_t column = 0;
 };
 
-} // namespace kessan
+}  // namespace kessan

@@ -41,7 +41,7 @@ enum class LineFormat { Number, Percent };
 enum class Sign { Debit, Credit };
 
 struct Term {
-  int sign = 1; // +1 or -1
+  int sign = 1;  // +1 or -1
   std::string line;
 };
 
@@ -49,22 +49,22 @@ struct LayoutLine {
   std::string id;
   std::string label;
   LineKind kind = LineKind::Accounts;
-  std::vector<std::string> accounts; // account patterns (Accounts, net income)
+  std::vector<std::string> accounts;  // account patterns (Accounts, net income)
   Sign sign = Sign::Debit;
-  std::vector<Term> terms;           // Sum
+  std::vector<Term> terms;  // Sum
   // A relation the line's value satisfies (cash at the end = cash at the
   // beginning + net change): checked exactly, and kept when footing.
   std::vector<Term> equals;
-  std::string of;                    // PerShare / PerAds: the line divided
-  int decimals = 0;                  // PerShare / PerAds; tables: digits shown
-  bool decimals_set = false;         // `decimals` was written (else the layout's)
-  std::string statistic;             // Statistic: its id
-  std::optional<Expr> formula;       // Formula
+  std::string of;               // PerShare / PerAds: the line divided
+  int decimals = 0;             // PerShare / PerAds; tables: digits shown
+  bool decimals_set = false;    // `decimals` was written (else the layout's)
+  std::string statistic;        // Statistic: its id
+  std::optional<Expr> formula;  // Formula
   LineFormat format = LineFormat::Number;
-  bool skip_missing = false;         // Sum: terms without data are left out (else the sum is n/a)
+  bool skip_missing = false;  // Sum: terms without data are left out (else the sum is n/a)
   RoundingMode rounding = RoundingMode::HalfUp;
-  bool total = false;                // printed as a total row
-  bool percent_sign = false;         // its percentages carry "%"
+  bool total = false;         // printed as a total row
+  bool percent_sign = false;  // its percentages carry "%"
   bool hide_when_zero = false;
   int indent = 0;
   SourceRef where;
@@ -76,7 +76,7 @@ struct LayoutLine {
 struct CashFlowRule {
   std::string account;
   std::string counter;
-  std::string tag; // "name" or "name=value"
+  std::string tag;  // "name" or "name=value"
   std::string line;
   SourceRef where;
 };
@@ -97,35 +97,35 @@ enum class ColumnValue { Amount, Converted, Percent, Change };
 struct LayoutColumn {
   ColumnValue value = ColumnValue::Amount;
   PeriodRef period = PeriodRef::Current;
-  PeriodRef base = PeriodRef::YearAgo; // Change: compared against
-  std::string group;                   // optional override of the upper header
-  std::string header;                  // optional override of the lower header
+  PeriodRef base = PeriodRef::YearAgo;  // Change: compared against
+  std::string group;                    // optional override of the upper header
+  std::string header;                   // optional override of the lower header
   SourceRef where;
 };
 
 enum class StatementKind {
-  Flow,     // a statement of flows over each period (operations)
-  Balance,  // balances at each period's end
-  CashFlow, // an indirect-method cash flow statement
-  Table,    // a release table: statistics, formulas, accounts over each period
+  Flow,      // a statement of flows over each period (operations)
+  Balance,   // balances at each period's end
+  CashFlow,  // an indirect-method cash flow statement
+  Table,     // a release table: statistics, formulas, accounts over each period
 };
 
 // How printed figures are made to add up (report/footing.hpp).
 enum class Footing {
-  None,   // every cell rounded from its exact value
-  Lines,  // totals exact; lines adjusted so each sum foots
-  Totals, // lines exact; totals are sums of the printed lines
+  None,    // every cell rounded from its exact value
+  Lines,   // totals exact; lines adjusted so each sum foots
+  Totals,  // lines exact; totals are sums of the printed lines
 };
 
 struct StatementLayout {
   std::string id;
   std::string title;
   StatementKind kind = StatementKind::Flow;
-  std::vector<std::string> scope;     // every account under these must be mapped
-  std::string percent_of;             // base line for Percent columns
+  std::vector<std::string> scope;  // every account under these must be mapped
+  std::string percent_of;          // base line for Percent columns
   std::string percent_header = "%";
-  bool zero_as_dash = false;          // print "-" for zero amounts
-  bool change_sign_flip_nm = false;   // "n/m" when a change's sign flips
+  bool zero_as_dash = false;         // print "-" for zero amounts
+  bool change_sign_flip_nm = false;  // "n/m" when a change's sign flips
   Footing footing = Footing::None;
   std::vector<LayoutColumn> columns;
   std::vector<LayoutLine> lines;
@@ -148,4 +148,4 @@ struct StatementLayout {
 // "Assets:Cash" but not "Assets2").
 bool account_matches(std::string_view account, std::string_view pattern);
 
-} // namespace kessan
+}  // namespace kessan

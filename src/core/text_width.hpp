@@ -15,4 +15,4 @@ std::size_t display_width(std::string_view text, std::size_t bytes = std::string
 std::string pad_left(std::string_view text, std::size_t width);
 std::string pad_right(std::string_view text, std::size_t width);
 
-} // namespace kessan
+}  // namespace kessan

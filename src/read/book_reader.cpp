@@ -219,13 +219,8 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
       ids += (ids.empty() ? "" : ", ") + l.id;
     }
     if (known || r.layout.empty()) continue;
-    Diagnostic d;
-    d.file = r.where.file;
-    d.line = r.where.line;
-    d.column = r.where.column;
-    d.message = "a reclassification names an unknown statement '" + r.layout + "'";
-    d.expected = "the id of a statement layout: " + ids;
-    result.errors.push_back(std::move(d));
+    result.errors.push_back(diagnostic_at(r.where, "a reclassification names an unknown statement '" + r.layout + "'",
+                                          "the id of a statement layout: " + ids));
   }
   if (!settings.statistics.empty()) read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors);
   if (!settings.measures.empty() &&

@@ -309,14 +309,8 @@ class Parser {
   void fail(std::size_t offset, std::string message, std::string expected) {
     if (failed_) return;  // one error per formula: later ones follow from the first
     failed_ = true;
-    SourceRef at = ref(offset);
-    Diagnostic d;
-    d.file = at.file;
-    d.line = at.line;
-    d.column = at.column;
-    d.message = std::move(message);
-    d.expected = std::move(expected);
-    d.line_text = at.line == origin_.where.line ? origin_.line_text : "";
+    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected));
+    d.line_text = d.line == origin_.where.line ? origin_.line_text : "";
     errors_->push_back(std::move(d));
   }
 

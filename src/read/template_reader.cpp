@@ -112,13 +112,7 @@ class TemplateParser {
   }
 
   void fail(std::size_t offset, std::string message, std::string expected) {
-    SourceRef r = ref(offset);
-    Diagnostic d;
-    d.file = r.file;
-    d.line = r.line;
-    d.column = r.column;
-    d.message = std::move(message);
-    d.expected = std::move(expected);
+    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected));
     d.line_text = line_text(offset);
     errors_->push_back(std::move(d));
     ok_ = false;

@@ -66,13 +66,7 @@ class ReleaseBuilder {
   // ---- checks ---------------------------------------------------------------
 
   void error(const SourceRef& where, std::string message, std::string expected) {
-    Diagnostic d;
-    d.file = where.file;
-    d.line = where.line;
-    d.column = where.column;
-    d.message = std::move(message);
-    d.expected = std::move(expected);
-    errors_->push_back(std::move(d));
+    errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected)));
   }
 
   void check(const Placeholder& p) {

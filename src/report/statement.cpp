@@ -13,13 +13,7 @@ namespace kessan::report {
 namespace {
 
 Diagnostic at(const SourceRef& where, std::string message, std::string expected = "") {
-  Diagnostic d;
-  d.file = where.file;
-  d.line = where.line;
-  d.column = where.column;
-  d.message = std::move(message);
-  d.expected = std::move(expected);
-  return d;
+  return diagnostic_at(where, std::move(message), std::move(expected));
 }
 
 std::string upper(std::string s) {

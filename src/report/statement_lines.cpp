@@ -8,13 +8,7 @@ namespace {
 constexpr std::size_t kMaxListedPostings = 20;
 
 Diagnostic at(const SourceRef& where, std::string message, std::string expected = "") {
-  Diagnostic d;
-  d.file = where.file;
-  d.line = where.line;
-  d.column = where.column;
-  d.message = std::move(message);
-  d.expected = std::move(expected);
-  return d;
+  return diagnostic_at(where, std::move(message), std::move(expected));
 }
 
 Decimal add(Decimal a, Decimal b) {
