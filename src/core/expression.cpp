@@ -26,6 +26,13 @@ std::string operand(const Expr& e, int parent, bool right) {
 
 }  // namespace
 
+bool is_figure_id(std::string_view id) {
+  if (id.empty() || id[0] < 'a' || id[0] > 'z' || id.back() == '-') return false;
+  for (char c : id)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 std::string to_string(const Expr& e) {
   switch (e.op) {
     case ExprOp::Number:

@@ -11,6 +11,7 @@
 // it and report/figures.hpp evaluates it, exactly.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/decimal.hpp"
@@ -47,6 +48,10 @@ struct Expr {
   std::vector<Expr> args;                        // operands, in order
   SourceRef where;                               // where the term starts
 };
+
+// Whether `id` can name a measure or statistic in formulas: a lower-case
+// letter, then lower-case letters, digits and '-', not ending in '-'.
+bool is_figure_id(std::string_view id);
 
 // The expression written back in the syntax it was read from (for messages).
 std::string to_string(const Expr& e);

@@ -26,7 +26,7 @@ struct ScannedAmount {
   bool space_between = false;
   char thousands_mark = 0;
   char decimal_mark = '.';
-  std::size_t end = 0;      // offset just past the amount
+  std::size_t end = 0;  // offset just past the amount
 };
 
 // Scans an amount starting at line[pos]. `decimal_mark` is '.' or ',' when a
@@ -40,16 +40,43 @@ bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Deci
 
 // Whether c may appear in an unquoted commodity symbol.
 inline bool is_symbol_char(unsigned char c) {
-  if (c >= 0x80) return true; // UTF-8 (€, ¥, …)
+  if (c >= 0x80) return true;  // UTF-8 (€, ¥, …)
   if (c <= ' ' || (c >= '0' && c <= '9')) return false;
   switch (c) {
-    case '-': case '+': case '.': case ',': case ';': case ':': case '@': case '=': case '"': case '\'':
-    case '(': case ')': case '[': case ']': case '{': case '}': case '*': case '/': case '&': case '|':
-    case '!': case '<': case '>': case '^': case '~': case '#': case '%': case '?': case '\\': case 0x7f:
+    case '-':
+    case '+':
+    case '.':
+    case ',':
+    case ';':
+    case ':':
+    case '@':
+    case '=':
+    case '"':
+    case '\'':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '*':
+    case '/':
+    case '&':
+    case '|':
+    case '!':
+    case '<':
+    case '>':
+    case '^':
+    case '~':
+    case '#':
+    case '%':
+    case '?':
+    case '\\':
+    case 0x7f:
       return false;
     default:
       return true;
   }
 }
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -211,6 +211,15 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
       (list == &settings.statements ? book->statements : book->tables).push_back(std::move(l));
     }
   }
+  std::vector<const StatementLayout*> all;
+  for (const auto* list : {&book->statements, &book->tables})
+    for (const StatementLayout& l : *list) all.push_back(&l);
+  for (std::size_t i = 0; i < all.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (all[i]->id == all[k]->id && !all[i]->id.empty())
+        result.errors.push_back(diagnostic_at(all[i]->where,
+                                              "layout id '" + all[i]->id + "' is also the id of " + all[k]->where.file,
+                                              "a unique id per statement and table"));
   for (const Reclassification& r : settings.reclassifications) {
     bool known = false;
     std::string ids;

@@ -27,8 +27,8 @@ struct StyleObservation {
 };
 
 struct IncludeRequest {
-  std::uint32_t tx_index; // number of the chunk's transactions before it
-  std::uint32_t line;     // chunk-relative
+  std::uint32_t tx_index;  // number of the chunk's transactions before it
+  std::uint32_t line;      // chunk-relative
   std::uint32_t column;
   std::string pattern;
   std::string line_text;
@@ -39,15 +39,15 @@ struct IncludeRequest {
 // and a residual): checked after all chunks are merged.
 struct DeferredBalance {
   std::uint32_t tx_index;
-  std::vector<std::pair<std::uint32_t, Decimal>> residual; // local commodity, amount
+  std::vector<std::pair<std::uint32_t, Decimal>> residual;  // local commodity, amount
   std::vector<std::string> notes;
   std::string line_text;
 };
 
 struct ChunkResult {
-  InternTable accounts;    // local account ids
-  InternTable commodities; // local commodity ids
-  std::vector<StyleObservation> styles; // per local commodity
+  InternTable accounts;                  // local account ids
+  InternTable commodities;               // local commodity ids
+  std::vector<StyleObservation> styles;  // per local commodity
 
   Column<Date> tx_date;
   Column<Status> tx_status;
@@ -77,14 +77,14 @@ struct ChunkResult {
   std::vector<IncludeRequest> includes;
   std::vector<DeferredBalance> deferred;
 
-  std::vector<Diagnostic> errors; // lines chunk-relative, file unset
+  std::vector<Diagnostic> errors;  // lines chunk-relative, file unset
   std::uint32_t line_count = 0;
   ParseState end_state;
 };
 
 struct ChunkInput {
-  std::string_view text;   // whole lines
-  ParseState state;        // state at the first line
+  std::string_view text;  // whole lines
+  ParseState state;       // state at the first line
   std::size_t max_errors = 100;
 };
 
@@ -98,4 +98,4 @@ bool apply_state_directive(std::string_view line, ParseState* state);
 // Applies `alias` rewrites to an account name.
 std::string apply_aliases(const ParseState& state, std::string_view account);
 
-} // namespace kessan::read
+}  // namespace kessan::read

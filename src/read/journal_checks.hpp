@@ -20,8 +20,8 @@ struct DeferredCheck {
 };
 
 struct FinishInput {
-  Column<std::uint8_t>& scales;               // per posting, as written
-  std::vector<StyleObservation>& styles;      // per commodity
+  Column<std::uint8_t>& scales;           // per posting, as written
+  std::vector<StyleObservation>& styles;  // per commodity
   std::vector<DeferredCheck>& deferred;
   std::size_t max_errors;
 };
@@ -32,4 +32,4 @@ void finish_journal(FinishInput& in, Journal* journal, std::vector<Diagnostic>* 
 // "12.50 USD" / "$12.50": an amount written plainly for messages.
 std::string describe_amount(const Journal& journal, CommodityId commodity, const Decimal& quantity);
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -17,14 +17,14 @@
 namespace kessan::read {
 
 struct ReadOptions {
-  unsigned threads = 0;         // 0: one per hardware thread
-  std::size_t max_errors = 100; // stop collecting after this many
+  unsigned threads = 0;          // 0: one per hardware thread
+  std::size_t max_errors = 100;  // stop collecting after this many
   // Called now and then from the calling thread with bytes parsed / total.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 struct ReadResult {
-  std::unique_ptr<Journal> journal; // null when there were errors
+  std::unique_ptr<Journal> journal;  // null when there were errors
   std::vector<Diagnostic> errors;
   bool ok() const { return journal != nullptr; }
 };
@@ -35,4 +35,4 @@ ReadResult read_journal_file(const std::string& path, const ReadOptions& options
 // the base for relative includes.
 ReadResult read_journal_text(std::string text, const std::string& name, const ReadOptions& options = {});
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -8,24 +8,14 @@
 namespace kessan::read {
 namespace {
 
-bool valid_id(const std::string& id) {
-  if (id.empty() ||
-      !(std::islower(static_cast<unsigned char>(id[0])) || std::isdigit(static_cast<unsigned char>(id[0]))))
-    return false;
-  for (char c : id)
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-'))
-      return false;
-  return id.back() != '-';
-}
-
 void parse_measure(const toml::table& t, TomlChecker& check, std::vector<Diagnostic>* errors, Measure* m) {
   check.only_keys(t, {"id", "label", "formula", "reconcile_from", "reconcile_label", "adjustment", "notes"},
                   "a [[measure]]");
   m->where = check.ref(t);
   m->id = check.string(t, "id", true, "a [[measure]]").value_or("");
-  if (t.contains("id") && !valid_id(m->id))
+  if (t.contains("id") && !is_figure_id(m->id))
     check.error(*t.get("id"), "'" + m->id + "' is not a valid measure id",
-                "lower-case letters, digits and '-' (e.g. adjusted-ebitda)");
+                "a lower-case letter, then lower-case letters, digits and '-' (e.g. adjusted-ebitda)");
   m->label = check.string(t, "label", true, "a [[measure]]").value_or(m->id);
   m->notes = check.strings(t, "notes", false, "a [[measure]]");
   if (t.contains("formula")) m->formula = parse_formula(t, "formula", true, "a [[measure]]", check, errors);

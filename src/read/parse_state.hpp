@@ -12,9 +12,9 @@ namespace kessan::read {
 struct ParseState {
   // `alias FROM=TO`, in the order written; the latest is applied first.
   std::vector<std::pair<std::string, std::string>> aliases;
-  int default_year = 0;         // `Y`/`year`; 0 when unset
-  char decimal_mark = 0;        // `decimal-mark`; 0 when inferred per number
-  bool in_comment_block = false; // between `comment` and `end comment`
+  int default_year = 0;           // `Y`/`year`; 0 when unset
+  char decimal_mark = 0;          // `decimal-mark`; 0 when inferred per number
+  bool in_comment_block = false;  // between `comment` and `end comment`
 };
 
-} // namespace kessan::read
+}  // namespace kessan::read

@@ -7,13 +7,15 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/expression.hpp"
 #include "read/csv_reader.hpp"
 #include "read/toml_checker.hpp"
 
 namespace kessan::read {
 namespace {
 
-constexpr const char* kIdExpected = "lower-case letters, digits and '-' (not first), e.g. \"contracts-ip-64k\"";
+constexpr const char* kIdExpected =
+    "a lower-case letter, then lower-case letters, digits and '-', e.g. \"contracts-ip-64k\"";
 constexpr const char* kReadingsExpected = "readings = [\"readings.csv\"] (CSV files relative to this file's directory)";
 
 // A readings file as listed in the statistics file, and where it is listed.
@@ -21,16 +23,6 @@ struct ReadingFile {
   std::string name;
   SourceRef where;
 };
-
-bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  for (std::size_t i = 0; i < id.size(); ++i) {
-    const char c = id[i];
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0);
-    if (!ok) return false;
-  }
-  return true;
-}
 
 // Line `line` (1-based) of `text`, without its line end; empty when there is none.
 std::string line_of(std::string_view text, std::uint32_t line) {
@@ -88,7 +80,7 @@ bool parse_statistics(const std::string& text, const std::string& path, Statisti
     s.where = check.ref(*t);
     if (auto id = check.string(*t, "id", true, "a [[statistic]]")) {
       const toml::node& n = *t->get("id");
-      if (!valid_id(*id)) {
+      if (!is_figure_id(*id)) {
         check.error(n, "bad statistic id '" + *id + "'", kIdExpected);
       } else if (auto [it, inserted] = first_line.try_emplace(*id, check.ref(n).line); !inserted) {
         check.error(n,

@@ -22,9 +22,9 @@ const std::vector<DirectiveSpec>& directives() {
   static const std::vector<DirectiveSpec> kDirectives = {
       {"", Args::Figure, {"in", "decimals", "usd", "unit"}},
       {"usd", Args::Figure, {"in", "decimals"}},
-      {"change", Args::Figure, {"vs", "decimals"}},
-      {"compare", Args::Figure, {"decimals"}},
-      {"moved", Args::Figure, {"vs", "up", "down", "rate", "decimals"}},
+      {"change", Args::Figure, {"vs", "in", "decimals"}},
+      {"compare", Args::Figure, {"in", "decimals"}},
+      {"moved", Args::Figure, {"vs", "up", "down", "rate", "in", "decimals"}},
       {"trend", Args::Figure, {"vs", "up", "down", "in", "decimals"}},
       {"worded", Args::Figure, {"positive", "negative", "zero", "in", "decimals", "usd"}},
       {"sign", Args::Figure, {"vs", "positive", "negative"}},

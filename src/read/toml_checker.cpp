@@ -160,7 +160,14 @@ SourceRef TomlChecker::string_start(const toml::node& n) const {
   SourceRef r = ref(n);
   std::string line = line_text(r.line);
   std::size_t at = r.column > 0 ? r.column - 1 : 0;
-  r.column += line.compare(at, 3, "\"\"\"") == 0 || line.compare(at, 3, "'''") == 0 ? 3 : 1;
+  bool multi_line = line.compare(at, 3, "\"\"\"") == 0 || line.compare(at, 3, "'''") == 0;
+  if (multi_line && line.find_first_not_of(" \t\r", at + 3) == std::string::npos) {
+    // TOML drops a line break right after the opening quotes.
+    ++r.line;
+    r.column = 1;
+    return r;
+  }
+  r.column += multi_line ? 3 : 1;
   return r;
 }
 

@@ -106,12 +106,7 @@ void Figures::check_tables() {
     for (const LayoutLine& line : l.lines)
       if (!line.id.empty() && !ids.insert(line.id).second)
         error(line.where, "line id '" + line.id + "' is used twice", "a unique id per line");
-    for (const LayoutColumn& c : l.columns) {
-      if (c.value == ColumnValue::Percent)
-        error(c.where, "tables have no percent-of columns", "amount, converted or change columns");
-      if (c.period == PeriodRef::PriorYearEnd || (c.value == ColumnValue::Change && c.base == PeriodRef::PriorYearEnd))
-        error(c.where, "prior-year-end is a balance date, not a period", "current, year-ago or prior-quarter");
-    }
+    check_columns(l.columns, "tables");
     for (const LayoutLine& line : l.lines) {
       switch (line.kind) {
         case LineKind::Heading:
@@ -145,7 +140,22 @@ void Figures::check_tables() {
   }
 }
 
+void Figures::check_columns(const std::vector<LayoutColumn>& columns, const char* what) {
+  for (const LayoutColumn& c : columns) {
+    if (c.value == ColumnValue::Percent)
+      error(c.where, std::string(what) + " have no percent-of columns", "amount, converted or change columns");
+    if (c.value == ColumnValue::Converted && !book_.settings.convenience)
+      error(c.where, "a converted column, but the book has no convenience translation",
+            "a [convenience] table in book.toml, or no converted column");
+    if (c.period == PeriodRef::PriorYearEnd || (c.value == ColumnValue::Change && c.base == PeriodRef::PriorYearEnd))
+      error(c.where, "prior-year-end is a balance date, not a period", "current, year-ago or prior-quarter");
+  }
+}
+
 void Figures::check_measures() {
+  bool adjusted = false;
+  for (const Measure& m : book_.measures.measures) adjusted |= m.reconcile_from.has_value();
+  if (adjusted) check_columns(book_.measures.reconciliation.columns, "reconciliations");
   for (const Measure& m : book_.measures.measures) {
     if (m.formula) check(*m.formula);
     if (m.reconcile_from) check(*m.reconcile_from);

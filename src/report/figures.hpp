@@ -108,6 +108,10 @@ class Figures {
   bool adjustment(std::size_t m, std::size_t a, const Period& p, Figure* out);
   bool target(const NameTarget& t, const Period& p, const SourceRef& where, Figure* out);
 
+  // The unit of a name's target, inferred without evaluating (empty when
+  // it cannot be told, e.g. a formula that refers to itself).
+  std::optional<Unit> target_unit_of(const NameTarget& t) { return target_unit(t); }
+
   // The label of a name's target ("Total revenues", "Adjusted EBITDA").
   std::string label(const NameTarget& t) const;
   // The statement lines of a statement layout (for reclassification notes).
@@ -121,6 +125,7 @@ class Figures {
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
   void check_tables();
+  void check_columns(const std::vector<LayoutColumn>& columns, const char* what);
   bool check_names(const Expr& e, long context);
   bool check_units(const Expr& e, long context);
   // The unit `e` has, inferred without evaluating (empty when it cannot be
@@ -153,7 +158,7 @@ class Figures {
   std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
   std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
   std::set<PeriodKey> coverage_reported_;
-  std::set<std::tuple<int, std::size_t, std::size_t>> inferring_; // targets whose unit is being inferred
+  std::set<std::tuple<int, std::size_t, std::size_t>> inferring_;  // targets whose unit is being inferred
   bool foreign_reported_ = false;
 };
 

@@ -1,6 +1,7 @@
 #include "report/release.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 #include "core/scale.hpp"
@@ -84,10 +85,18 @@ class ReleaseBuilder {
         error(p.argument_where, "no adjusted measure '" + p.argument + "'",
               "the id of a measure with reconcile_from in the book's measures file");
     }
-    if (p.directive == "rate" || p.directive == "rate-date" || option_is(p, "usd"))
+    if (p.directive == "rate" || p.directive == "rate-date" || p.directive == "usd" || option_is(p, "usd"))
       if (!in_.book.settings.convenience)
         error(p.where, "the book has no convenience translation", "a [convenience] table in book.toml");
     for (const PlaceholderOption& o : p.options) check_option(o);
+    bool compares = p.directive == "change" || p.directive == "compare" || p.directive == "moved" ||
+                    p.directive == "trend" || p.directive == "sign";
+    if (compares && p.figure) {
+      const Expr* shift = shift_of(*p.figure);
+      if (shifted_inside(shift ? shift->args[0] : *p.figure))
+        error(p.where, "a comparison shifts its whole figure: write the period last, as (…)@period",
+              "one @period at the end of the figure, e.g. (a - b)@year-ago");
+    }
     if (p.directive == "worded" && (!p.option("positive") || !p.option("negative")))
       error(p.where, "'worded' needs the words for both signs", "positive=\"…\" and negative=\"…\"");
     if (is_expectation(p.directive)) expectation(p, true);
@@ -113,21 +122,42 @@ class ReleaseBuilder {
 
   // ---- values -----------------------------------------------------------------
 
-  // The figure a placeholder names and the period it is for (a trailing
-  // @period shifts it).
+  // The figure a placeholder names and the period it is for: a trailing
+  // @period shifts it, also through a sign or abs() (-x@year-ago).
   struct Subject {
     const Expr* expr = nullptr;
     Period period;
+    std::shared_ptr<Expr> owned;  // the figure without its shift, when rebuilt
   };
 
+  static const Expr* shift_of(const Expr& e) {
+    const Expr* x = &e;
+    while (x->op == ExprOp::Negate || x->op == ExprOp::Abs) x = &x->args[0];
+    return x->op == ExprOp::AtPeriod ? x : nullptr;
+  }
+
+  static bool shifted_inside(const Expr& e) {
+    for (const Expr& a : e.args)
+      if (a.op == ExprOp::AtPeriod || shifted_inside(a)) return true;
+    return false;
+  }
+
+  static Expr without_shift(const Expr& e) {
+    if (e.op == ExprOp::AtPeriod) return e.args[0];
+    Expr copy = e;
+    copy.args[0] = without_shift(e.args[0]);
+    return copy;
+  }
+
   std::optional<Subject> subject(const Placeholder& p) {
-    Subject s{&*p.figure, in_.period};
-    if (p.figure->op == ExprOp::AtPeriod) {
-      auto shifted = figures_.period(p.figure->text, in_.period, p.figure->where);
-      if (!shifted) return std::nullopt;
-      s.expr = &p.figure->args[0];
-      s.period = *shifted;
-    }
+    Subject s{&*p.figure, in_.period, nullptr};
+    const Expr* shift = shift_of(*p.figure);
+    if (!shift) return s;
+    auto shifted = figures_.period(shift->text, in_.period, shift->where);
+    if (!shifted) return std::nullopt;
+    s.period = *shifted;
+    s.owned = std::make_shared<Expr>(without_shift(*p.figure));
+    s.expr = s.owned.get();
     return s;
   }
 
@@ -190,8 +220,12 @@ class ReleaseBuilder {
       out.prefix = style_.currency_prefix;
       out.suffix = scale.word.empty() ? "" : " " + scale.word;
     } else if (f.unit.is_pure()) {
-      out.cell = ratio_cell(Ratio::mul(v, Ratio(100)).value_or(Ratio()), Decimal(1),
-                            decimals_option(p, "decimals", style_.percent_decimals));
+      auto hundredfold = Ratio::mul(v, Ratio(100));
+      if (!hundredfold) {
+        out.cell.kind = CellKind::NotMeaningful;
+        return out;
+      }
+      out.cell = ratio_cell(*hundredfold, Decimal(1), decimals_option(p, "decimals", style_.percent_decimals));
       out.cell.kind = out.cell.kind == CellKind::Number ? CellKind::Percent : out.cell.kind;
       out.suffix = "%";
     } else {
@@ -311,8 +345,12 @@ class ReleaseBuilder {
       auto d = shown_figure.cell.rounded();
       return d ? Ratio::from_decimal(*d) : f.value;
     };
-    static_cast<ChangeDescription&>(out) = describe_change(now.value, then.value, pure, printed(now), printed(then),
-                                                           Ratio::from_decimal(style_.slight_below));
+    // Figures too small to show in the sentence's scale both print as zero:
+    // only exact equality is flat then.
+    Ratio shown_now = printed(now), shown_then = printed(then);
+    if (shown_now.is_zero() && shown_then.is_zero()) shown_now = now.value, shown_then = then.value;
+    static_cast<ChangeDescription&>(out) =
+        describe_change(now.value, then.value, pure, shown_now, shown_then, Ratio::from_decimal(style_.slight_below));
     return out;
   }
 
@@ -468,17 +506,26 @@ class ReleaseBuilder {
                                                  : in_.expectations.file));
       return;
     }
-    if (only_check) return;
-    if (p.directive == "expected") return expected_range(p, *record, out);
+    Unit unit = figures_.target_unit_of(*target).value_or(figures_.money());
+    if (only_check) {
+      if (p.option("usd") && !(unit == figures_.money()))
+        error(p.option("usd")->where, "usd applies to amounts of money, not to " + unit.to_string(),
+              "a figure in " + in_.book.settings.currency);
+      return;
+    }
+    if (p.directive == "expected") return expected_range(p, *record, unit, out);
     if (p.directive == "consensus") {
-      out->add(expectation_figure(*record, record->low, p));
+      out->add(expectation_figure(*record, record->low, p, unit));
       return add_expectation_usd(p, *record, record->low, out);
     }
     Figure actual;
     if (!value(*e, period, &actual)) return;
     if (!actual.has_value()) return out->add("could not be compared with expectations");
-    auto low = Ratio::mul(Ratio::from_decimal(record->low), Ratio::from_decimal(record->scale.factor));
-    auto high = Ratio::mul(Ratio::from_decimal(record->high), Ratio::from_decimal(record->scale.factor));
+    // Expectations of pure numbers (margins) are written in percent.
+    Ratio factor = Ratio::from_decimal(record->scale.factor);
+    if (unit.is_pure()) factor = Ratio::div(factor, Ratio(100)).value_or(factor);
+    auto low = Ratio::mul(Ratio::from_decimal(record->low), factor);
+    auto high = Ratio::mul(Ratio::from_decimal(record->high), factor);
     if (!low || !high) return;
     std::string verb = actual.value > *high  ? "exceeded"
                        : actual.value < *low ? "fell short of"
@@ -486,17 +533,18 @@ class ReleaseBuilder {
                                              : "matched";
     if (consensus) {
       out->add(verb + " the consensus of ");
-      out->add(expectation_figure(*record, record->low, p));
+      out->add(expectation_figure(*record, record->low, p, unit));
       return;
     }
     out->add(verb + (record->is_range() ? " the expected range of " : " the expected "));
-    out->add(expectation_figure(*record, record->low, p));
+    out->add(expectation_figure(*record, record->low, p, unit));
     if (!record->is_range()) return;
     out->add(" to ");
-    out->add(expectation_figure(*record, record->high, p));
+    out->add(expectation_figure(*record, record->high, p, unit));
   }
 
-  ProseFigure expectation_figure(const Expectation& e, const Decimal& amount, const Placeholder& p) {
+  // An expected figure as written in its record: "JPY9.5 billion", "34%", "1,200 contracts".
+  ProseFigure expectation_figure(const Expectation& e, const Decimal& amount, const Placeholder& p, const Unit& unit) {
     ProseFigure f;
     f.negative = style_.negative;
     Scale scale = e.scale;
@@ -504,15 +552,24 @@ class ReleaseBuilder {
     int decimals = e.decimals;
     if (const PlaceholderOption* o = p.option("in")) {
       Scale wanted = *scale_named(o->value);
-      v = Ratio::div(Ratio::mul(v, Ratio::from_decimal(scale.factor)).value_or(Ratio()),
-                     Ratio::from_decimal(wanted.factor))
-              .value_or(Ratio());
+      auto rescaled = Ratio::mul(v, Ratio::from_decimal(scale.factor));
+      if (rescaled) rescaled = Ratio::div(*rescaled, Ratio::from_decimal(wanted.factor));
+      if (!rescaled) {
+        f.cell.kind = CellKind::NotMeaningful;
+        return f;
+      }
+      v = *rescaled;
       scale = wanted;
       decimals = 0;
     }
     f.cell = ratio_cell(v, Decimal(1), decimals_option(p, "decimals", decimals));
-    f.prefix = style_.currency_prefix;
     f.suffix = scale.word.empty() ? "" : " " + scale.word;
+    if (unit == figures_.money())
+      f.prefix = style_.currency_prefix;
+    else if (unit.is_pure())
+      f.suffix += "%";
+    else
+      f.suffix += " " + unit.to_string();
     f.source = std::string(e.kind == Expectation::Kind::Guidance ? "guidance" : "consensus") + " for " + e.figure.text +
                " in " + e.period_name + " (" + e.where.file + ":" + std::to_string(e.where.line) + ")";
     return f;
@@ -532,13 +589,13 @@ class ReleaseBuilder {
   }
 
   // "between JPY10.5 billion ($87.6 million) and JPY11.0 billion ($91.8 million)"
-  void expected_range(const Placeholder& p, const Expectation& e, Prose* out) {
+  void expected_range(const Placeholder& p, const Expectation& e, const Unit& unit, Prose* out) {
     if (e.is_range()) out->add("between ");
-    out->add(expectation_figure(e, e.low, p));
+    out->add(expectation_figure(e, e.low, p, unit));
     add_expectation_usd(p, e, e.low, out);
     if (!e.is_range()) return;
     out->add(" and ");
-    out->add(expectation_figure(e, e.high, p));
+    out->add(expectation_figure(e, e.high, p, unit));
     add_expectation_usd(p, e, e.high, out);
   }
 

@@ -170,7 +170,7 @@ RowKind row_kind(const LayoutLine& line) {
 
 bool all_zero(const std::vector<Cell>& cells) {
   for (const Cell& c : cells)
-    if (c.kind == CellKind::Number && !c.numerator.is_zero()) return false;
+    if ((c.kind == CellKind::Number || c.kind == CellKind::Percent) && !c.numerator.is_zero()) return false;
   return true;
 }
 

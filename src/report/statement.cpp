@@ -27,6 +27,8 @@ Cell marker(CellKind kind) {
   return c;
 }
 
+// a * b; 0 on overflow, which the callers show as "n/m" or "n/a" (a zero
+// divisor or count).
 Decimal mul(Decimal a, Decimal b) {
   return Decimal::mul(a, b).value_or(Decimal());
 }
@@ -219,12 +221,13 @@ class StatementBuilder {
 
   Cell percent(Decimal part, Decimal base, bool sign) const {
     Cell c;
-    if (base.is_zero()) {
+    auto hundredfold = Decimal::mul(part, Decimal(100));
+    if (base.is_zero() || !hundredfold) {
       c.kind = CellKind::NotMeaningful;
       return c;
     }
     c.kind = CellKind::Percent;
-    c.numerator = mul(part, Decimal(100));
+    c.numerator = *hundredfold;
     c.denominator = base;
     c.decimals = 1;
     c.percent_sign = sign;

@@ -11,10 +11,6 @@ Diagnostic at(const SourceRef& where, std::string message, std::string expected 
   return diagnostic_at(where, std::move(message), std::move(expected));
 }
 
-Decimal add(Decimal a, Decimal b) {
-  return Decimal::add(a, b).value_or(Decimal());
-}
-
 bool matches_any(std::string_view account, const std::vector<std::string>& patterns) {
   for (const auto& pattern : patterns)
     if (account_matches(account, pattern)) return true;
@@ -181,26 +177,31 @@ void StatementLines::map_accounts() {
 
 void StatementLines::apply_reclassifications() {
   account_reclass_.assign(j_.accounts.size(), -1);
+  const std::vector<int> mapped = account_line_;  // the layout's own mapping
+  // Every reclassification of this layout is checked, whether or not the
+  // presented period applies it.
   for (const Reclassification& r : s_.reclassifications) {
-    if (r.layout != l_.id || !r.applies_to(presented_)) continue;
+    if (r.layout != l_.id) continue;
     if (l_.kind == StatementKind::CashFlow) {
       errors_->push_back(at(r.where, "reclassifications apply to flow and balance statements, not to " + l_.id,
                             "the id of an income statement or balance sheet layout"));
       continue;
     }
     int from = static_cast<int>(find(r.from_line)), to = static_cast<int>(find(r.to_line));
+    bool applies = r.applies_to(presented_);
     int index = static_cast<int>(applied_.size());
-    applied_.push_back(&r);
+    if (applies) applied_.push_back(&r);
     for (AccountId a = 1; a < j_.accounts.size(); ++a) {
-      if (!account_matches(j_.accounts.full_name(a), r.account) || account_line_[a] < 0) continue;
-      if (account_line_[a] != from) {
+      if (!account_matches(j_.accounts.full_name(a), r.account) || mapped[a] < 0) continue;
+      if (mapped[a] != from) {
         errors_->push_back(at(r.where,
                               "account '" + std::string(j_.accounts.full_name(a)) + "' is on line '" +
-                                  l_.lines[static_cast<std::size_t>(account_line_[a])].id + "', not on '" +
-                                  r.from_line + "' that the reclassification moves it from",
+                                  l_.lines[static_cast<std::size_t>(mapped[a])].id + "', not on '" + r.from_line +
+                                  "' that the reclassification moves it from",
                               "from_line = the line the layout maps the account to"));
         continue;
       }
+      if (!applies) continue;
       if (account_reclass_[a] >= 0) {
         errors_->push_back(at(r.where, "account '" + std::string(j_.accounts.full_name(a)) + "' is reclassified twice",
                               "one reclassification per account"));
@@ -285,14 +286,14 @@ bool StatementLines::classify_cash_flows(const Period& period, std::vector<Decim
         for (const CashRule& rule : l_.cash_rules) {
           if (!rule.counter.empty() && !has_counter(j_, t, p, rule.counter)) continue;
           if (!rule.tag.empty() && !has_tag(j_, t, p, rule.tag)) continue;
-          v[line_index_.at(rule.line)] = add(v[line_index_.at(rule.line)], amount);
-          v[line_index_.at(rule.offset_line)] = add(v[line_index_.at(rule.offset_line)], amount.negated());
+          v[line_index_.at(rule.line)] = plus(v[line_index_.at(rule.line)], amount);
+          v[line_index_.at(rule.offset_line)] = plus(v[line_index_.at(rule.offset_line)], amount.negated());
           break;
         }
         continue;
       }
       if (matches_any(account, l_.net_income)) {
-        v[net_income] = add(v[net_income], amount.negated());
+        v[net_income] = plus(v[net_income], amount.negated());
         continue;
       }
       bool done = false;
@@ -301,12 +302,12 @@ bool StatementLines::classify_cash_flows(const Period& period, std::vector<Decim
         if (!rule.counter.empty() && !has_counter(j_, t, p, rule.counter)) continue;
         if (!rule.tag.empty() && !has_tag(j_, t, p, rule.tag)) continue;
         std::size_t line = line_index_.at(rule.line);
-        v[line] = add(v[line], amount.negated());
+        v[line] = plus(v[line], amount.negated());
         done = true;
         break;
       }
       if (done) continue;
-      unexplained_total = add(unexplained_total, amount.negated());
+      unexplained_total = plus(unexplained_total, amount.negated());
       ++unexplained_count;
       if (unexplained.size() < kMaxListedPostings)
         unexplained.push_back(j_.file_name(j_.tx_where[t].file) + ":" + std::to_string(j_.post_line[p]) + ": " +
@@ -331,7 +332,7 @@ Decimal StatementLines::cash_balance(Date through) const {
   Decimal sum;
   for (std::size_t p = 0; p < j_.posting_count(); ++p) {
     if (j_.post_date[p] > through || !counts(p) || j_.post_commodity[p] != currency_) continue;
-    if (matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash)) sum = add(sum, j_.quantity(p));
+    if (matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash)) sum = plus(sum, j_.quantity(p));
   }
   return sum;
 }
@@ -350,7 +351,24 @@ std::optional<Decimal> StatementLines::reclassified(std::size_t r, const Period&
   return cache_.at(std::make_pair(p.first.days(), p.last.days())).moved[r];
 }
 
+Decimal StatementLines::plus(Decimal a, Decimal b) const {
+  auto sum = Decimal::add(a, b);
+  if (!sum) overflowed_ = true;
+  return sum.value_or(Decimal());
+}
+
 StatementLines::PeriodValues StatementLines::compute(const Period& p) {
+  PeriodValues out = compute_unchecked(p);
+  if (!overflowed_) return out;
+  overflowed_ = false;
+  out.ok = false;
+  errors_->push_back(at(l_.where,
+                        "a total of " + l_.id + " for " + s_.calendar.name(p) + " is too large to compute exactly",
+                        "amounts within 128-bit exact arithmetic"));
+  return out;
+}
+
+StatementLines::PeriodValues StatementLines::compute_unchecked(const Period& p) {
   PeriodValues out;
   if (!ok_ || !check_coverage(p)) return out;
   std::size_t n = l_.lines.size();
@@ -366,10 +384,10 @@ StatementLines::PeriodValues StatementLines::compute(const Period& p) {
       int line = account_line_[a];
       if (line < 0 || !counts(q) || !in_period(j_.post_date[q], p)) continue;
       check_commodity(q);
-      by_line[static_cast<std::size_t>(line)] = add(by_line[static_cast<std::size_t>(line)], j_.quantity(q));
+      by_line[static_cast<std::size_t>(line)] = plus(by_line[static_cast<std::size_t>(line)], j_.quantity(q));
       if (account_reclass_[a] >= 0) {
         auto r = static_cast<std::size_t>(account_reclass_[a]);
-        out.moved[r] = add(out.moved[r], j_.quantity(q));
+        out.moved[r] = plus(out.moved[r], j_.quantity(q));
       }
     }
   }
@@ -415,7 +433,7 @@ std::optional<Decimal> StatementLines::sum_line(Values& v, std::size_t i, int de
   for (const Term& t : line.terms) {
     auto value = sum_line(v, line_index_.at(t.line), depth + 1);
     if (!value) return std::nullopt;
-    total = add(total, t.sign < 0 ? value->negated() : *value);
+    total = plus(total, t.sign < 0 ? value->negated() : *value);
   }
   v[i] = total;
   return total;
@@ -433,7 +451,7 @@ bool StatementLines::check_relations(const Values& v, const Period& p) {
       if (!value)
         complete = false;
       else
-        total = add(total, t.sign < 0 ? value->negated() : *value);
+        total = plus(total, t.sign < 0 ? value->negated() : *value);
     }
     if (!complete || total == *v[i]) continue;
     ok = false;
@@ -451,9 +469,9 @@ bool StatementLines::check_articulation(const Values& v, const Period& p) {
     const LayoutLine& line = l_.lines[i];
     if (line.kind == LineKind::CashBegin) begin = *v[i];
     if (line.kind == LineKind::CashEnd) end = *v[i];
-    if (line.kind == LineKind::CashFlow) flows = add(flows, *v[i]);
+    if (line.kind == LineKind::CashFlow) flows = plus(flows, *v[i]);
   }
-  Decimal expected = add(begin, flows);
+  Decimal expected = plus(begin, flows);
   if (expected == end) return true;
   errors_->push_back(at(l_.where,
                         "the cash flow statement for " + s_.calendar.name(p) +

@@ -74,6 +74,9 @@ class StatementLines {
   bool check_relations(const Values& v, const Period& p);
   bool check_articulation(const Values& v, const Period& p);
   PeriodValues compute(const Period& p);
+  PeriodValues compute_unchecked(const Period& p);
+  // a + b; an overflow is remembered and reported by compute().
+  Decimal plus(Decimal a, Decimal b) const;
   const LayoutLine* find_line(const std::string& id) const;
   void require_line(const std::string& id, const SourceRef& where, const char* what);
 
@@ -86,6 +89,7 @@ class StatementLines {
   std::map<std::string, std::size_t> line_index_;
   CommodityId currency_ = 0;
   bool foreign_reported_ = false;
+  mutable bool overflowed_ = false;
   std::vector<int> account_line_;     // per account id: its line, or -1
   std::vector<int> account_reclass_;  // per account id: the applied reclassification moving it, or -1
   std::vector<const Reclassification*> applied_;

@@ -10,8 +10,8 @@
 namespace kessan::write {
 
 struct AmountFormat {
-  bool thousands = true; // use the commodity's thousands mark
-  bool symbol = true;    // include the commodity symbol
+  bool thousands = true;  // use the commodity's thousands mark
+  bool symbol = true;     // include the commodity symbol
 };
 
 // Rounds `quantity` to the display precision (half-even, as ledger and
@@ -25,4 +25,4 @@ std::string format_plain(const Commodity& commodity, const Decimal& quantity);
 // Digits of |value| with a thousands mark inserted every three digits.
 std::string group_thousands(const std::string& digits, char mark);
 
-} // namespace kessan::write
+}  // namespace kessan::write

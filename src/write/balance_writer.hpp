@@ -14,4 +14,4 @@ void write_balance_text(std::ostream& out, const Journal& journal, const report:
 void write_balance_csv(std::ostream& out, const Journal& journal, const report::BalanceReport& report);
 void write_balance_json(std::ostream& out, const Journal& journal, const report::BalanceReport& report);
 
-} // namespace kessan::write
+}  // namespace kessan::write

@@ -8,4 +8,4 @@ namespace kessan::write {
 
 std::string csv_field(std::string_view text);
 
-} // namespace kessan::write
+}  // namespace kessan::write

@@ -254,7 +254,7 @@ unit = "Gbps"
 kind = "flow"
 
 [[statistic]]
-id = "9lives"
+id = "lives9"
 unit = "cats"
 kind = "stock"
 )";
@@ -300,6 +300,8 @@ TEST(StatisticsToml, Errors) {
   const std::vector<Case> cases = {
       {head + "id = \"Contracts\"\nunit = \"u\"\n", 3, 6, "bad statistic id 'Contracts'"},
       {head + "id = \"-a\"\nunit = \"u\"\n", 3, 6, "bad statistic id '-a'"},
+      {head + "id = \"9lives\"\nunit = \"u\"\n", 3, 6, "bad statistic id '9lives'"},
+      {head + "id = \"ends-\"\nunit = \"u\"\n", 3, 6, "bad statistic id 'ends-'"},
       {head + "id = \"ip 64k\"\nunit = \"u\"\n", 3, 6, "bad statistic id 'ip 64k'"},
       {head + "id = \"\"\nunit = \"u\"\n", 3, 6, "bad statistic id ''"},
       {head + "id = \"a\"\nunit = \"u\"\n[[statistic]]\nid = \"a\"\nunit = \"v\"\n", 6, 6,

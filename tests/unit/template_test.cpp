@@ -181,7 +181,7 @@ INSTANTIATE_TEST_SUITE_P(
                       "a placeholder opened with '{{' is not closed on its line", "'}}' after the placeholder",
                       "b {{ x"},
         TemplateError{"UnknownOptionForADirective", "{{ change x foo=1 }}", 1, 13, "unknown option 'foo' for 'change'",
-                      "one of: vs, decimals", "{{ change x foo=1 }}"},
+                      "one of: vs, in, decimals", "{{ change x foo=1 }}"},
         TemplateError{"UnknownOptionForAFigure", "Up {{ x vs=year-ago }}", 1, 9, "unknown option 'vs' for a figure",
                       "one of: in, decimals, usd, unit", "Up {{ x vs=year-ago }}"},
         TemplateError{"DirectiveWithoutOptions", "{{ guidance x usd=1 }}", 1, 15, "unknown option 'usd' for 'guidance'",
