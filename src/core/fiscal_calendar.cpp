@@ -101,10 +101,25 @@ std::string FiscalCalendar::name(const Period& p) const {
   return out;
 }
 
-std::string long_date(Date d) {
-  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                               "July",    "August",   "September", "October", "November", "December"};
+
+std::string written_date(Date d, bool abbreviated) {
   auto [y, m, day] = d.ymd();
-  return std::string(kMonths[m - 1]) + " " + std::to_string(day) + ", " + std::to_string(y);
+  std::string month = kMonths[m - 1];
+  return (abbreviated ? month.substr(0, 3) : month) + " " + std::to_string(day) + ", " + std::to_string(y);
+}
+
+}  // namespace
+
+std::string long_date(Date d) {
+  return written_date(d, true);
+}
+
+std::string full_date(Date d) {
+  return written_date(d, false);
 }
 
 }  // namespace kessan

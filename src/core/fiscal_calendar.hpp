@@ -57,7 +57,9 @@ class FiscalCalendar {
   std::string pattern_ = "{q}Q{yy}";
 };
 
-// "Jun 30, 2002".
+// "Jun 30, 2002" (statement headings).
 std::string long_date(Date d);
+// "June 30, 2002" (prose).
+std::string full_date(Date d);
 
 }  // namespace kessan

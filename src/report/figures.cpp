@@ -1,6 +1,7 @@
 #include "report/figures.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace kessan::report {
 namespace {
@@ -53,6 +54,79 @@ Figures::Figures(const BookView& book, const Period& presented, std::vector<Diag
   statement_lines_.resize(layouts_.size());
   check_tables();
   check_measures();
+  if (ok_) check_cycles();
+}
+
+// ---- cycles ---------------------------------------------------------------------
+
+namespace {
+
+// A measure (layout = -1) or a table line.
+using Node = std::pair<long, std::size_t>;
+
+void names_in(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.op == ExprOp::Name) out->push_back(&e);
+  for (const Expr& a : e.args) names_in(a, out);
+}
+
+} // namespace
+
+std::vector<std::pair<long, std::size_t>> Figures::dependencies(long layout, std::size_t index) {
+  std::vector<const Expr*> names;
+  std::vector<Node> out;
+  long context = -1;
+  if (layout < 0) {
+    const Measure& m = book_.measures.measures[index];
+    if (m.formula) names_in(*m.formula, &names);
+    if (m.reconcile_from) names_in(*m.reconcile_from, &names);
+    for (const Adjustment& a : m.adjustments) names_in(a.formula, &names);
+  } else {
+    const StatementLayout& l = *layouts_[static_cast<std::size_t>(layout)];
+    const LayoutLine& line = l.lines[index];
+    context = layout;
+    if (line.formula) names_in(*line.formula, &names);
+    for (const Term& t : line.terms)
+      for (std::size_t j = 0; j < l.lines.size(); ++j)
+        if (l.lines[j].id == t.line) out.push_back({layout, j});
+  }
+  for (const Expr* e : names) {
+    auto t = resolve(e->text, e->where, context); // resolves: names were checked
+    if (!t) continue;
+    if (t->kind == NameTarget::Kind::Measure) out.push_back({-1, t->index});
+    if (t->kind == NameTarget::Kind::Line && layouts_[t->layout]->kind == StatementKind::Table)
+      out.push_back({static_cast<long>(t->layout), t->index});
+  }
+  return out;
+}
+
+void Figures::check_cycles() {
+  // Depth-first search; a node met again while on the path closes a cycle.
+  enum class Mark { New, OnPath, Done };
+  std::map<Node, Mark> marks;
+  std::vector<Node> roots;
+  for (std::size_t m = 0; m < book_.measures.measures.size(); ++m) roots.push_back({-1, m});
+  for (std::size_t l = book_.statements.size(); l < layouts_.size(); ++l)
+    for (std::size_t i = 0; i < layouts_[l]->lines.size(); ++i) roots.push_back({static_cast<long>(l), i});
+  std::function<void(const Node&)> visit = [&](const Node& n) {
+    marks[n] = Mark::OnPath;
+    for (const Node& next : dependencies(n.first, n.second)) {
+      Mark mark = marks.count(next) ? marks[next] : Mark::New;
+      if (mark == Mark::New) {
+        visit(next);
+      } else if (mark == Mark::OnPath) {
+        if (next.first < 0) {
+          const Measure& m = book_.measures.measures[next.second];
+          error(m.where, "measure '" + m.id + "' is defined in terms of itself", "formulas without cycles");
+        } else {
+          const LayoutLine& line = layouts_[static_cast<std::size_t>(next.first)]->lines[next.second];
+          error(line.where, "line '" + line.label + "' is defined in terms of itself", "formulas without cycles");
+        }
+      }
+    }
+    marks[n] = Mark::Done;
+  };
+  for (const Node& root : roots)
+    if (!marks.count(root)) visit(root);
 }
 
 Figures::~Figures() = default;

@@ -8,8 +8,9 @@
 //  - Construction checks every table line and measure formula of the book:
 //    names must resolve (an unknown or ambiguous name is a diagnostic at its
 //    place), accounts must exist in the journal, period words must be known,
-//    and units must agree (JPY cannot be added to contracts). ok() is false
-//    after any problem.
+//    units must agree (JPY cannot be added to contracts) and no measure or
+//    table line may be defined in terms of itself. ok() is false after any
+//    problem found then.
 //  - Values are exact ratios with units; nothing is rounded here. A figure
 //    without data (a statistic without a reading in the period) is "not
 //    available"; a division by zero is "not meaningful". Overflow, a period
@@ -125,6 +126,9 @@ class Figures {
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
   void check_tables();
+  void check_cycles();
+  // What a measure (layout -1) or table line refers to: measures and table lines.
+  std::vector<std::pair<long, std::size_t>> dependencies(long layout, std::size_t index);
   void check_columns(const std::vector<LayoutColumn>& columns, const char* what);
   bool check_names(const Expr& e, long context);
   bool check_units(const Expr& e, long context);

@@ -12,14 +12,6 @@
 namespace kessan::report {
 namespace {
 
-const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                         "July",    "August",   "September", "October", "November", "December"};
-
-std::string full_date(Date d) {
-  auto [y, m, day] = d.ymd();
-  return std::string(kMonths[m - 1]) + " " + std::to_string(day) + ", " + std::to_string(y);
-}
-
 std::optional<int> small_integer(const std::string& s, int max) {
   if (s.empty() || s.size() > 2 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return std::nullopt;
@@ -270,7 +262,16 @@ class ReleaseBuilder {
       const PlaceholderOption* s = p.option("style");
       return out->add(s && s->value == "short" ? long_date(last) : full_date(last));
     }
-    if (d == "rate") return out->add(in_.book.settings.convenience->rate.to_string());
+    if (d == "rate") {
+      const Decimal& rate = in_.book.settings.convenience->rate;
+      ProseFigure f;
+      f.cell.kind = CellKind::Number;
+      f.cell.numerator = rate;
+      f.cell.decimals = rate.scale();
+      f.source = "the convenience rate, " + in_.book.settings.currency + " per " +
+                 in_.book.settings.convenience->currency + " (" + in_.book.settings.directory + "/book.toml)";
+      return out->add(std::move(f));
+    }
     if (d == "rate-date") return out->add(full_date(in_.book.settings.convenience->date));
     if (is_expectation(d)) return expectation(p, false, out);
     auto s = subject(p);

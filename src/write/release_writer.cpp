@@ -214,9 +214,7 @@ void write_html(std::ostream& out, const ReleaseDocument& doc) {
     }
     std::string markdown = prose_markup(
         block.text, [](std::string_view s) { return std::string(s); },
-        [](const std::string& text, const report::ProseFigure& f) {
-          return "<span class=\"figure\" title=\"" + html_escape(f.source) + "\">" + html_escape(text) + "</span>";
-        });
+        html_figure);
     char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
     out << "<div class=\"prose\">\n" << html << "</div>\n";
     free(html);  // NOLINT: allocated by cmark with malloc

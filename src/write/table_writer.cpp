@@ -461,7 +461,9 @@ void write_html_section(std::ostream& out, const Table& t) {
   out << "</tbody>\n</table>\n";
   if (!t.notes.empty()) {
     out << "<div class=\"notes\">\n";
-    for (const report::Prose& note : t.notes) out << "<p>" << html_escape(prose_text(note)) << "</p>\n";
+    for (const report::Prose& note : t.notes)
+      out << "<p>" << prose_markup(note, [](std::string_view text) { return html_escape(text); }, html_figure)
+          << "</p>\n";
     out << "</div>\n";
   }
   out << "</section>\n";
@@ -502,6 +504,10 @@ std::string_view table_format_name(TableFormat format) {
 
 std::string_view html_table_style() {
   return kHtmlStyle;
+}
+
+std::string html_figure(const std::string& printed, const report::ProseFigure& figure) {
+  return "<span class=\"figure\" title=\"" + html_escape(figure.source) + "\">" + html_escape(printed) + "</span>";
 }
 
 void write_table(std::ostream& out, const report::Table& table, TableFormat format) {

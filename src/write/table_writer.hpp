@@ -57,4 +57,8 @@ std::string_view html_table_style();
 // Text with &, <, > and " escaped for HTML.
 std::string html_escape(std::string_view s);
 
+// A figure of prose as HTML: its printed text in an element whose title names
+// its source ("total-revenues for 1Q02 = 9849202000 JPY").
+std::string html_figure(const std::string& printed, const report::ProseFigure& figure);
+
 }  // namespace kessan::write
