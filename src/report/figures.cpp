@@ -69,7 +69,7 @@ void names_in(const Expr& e, std::vector<const Expr*>* out) {
   for (const Expr& a : e.args) names_in(a, out);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<std::pair<long, std::size_t>> Figures::dependencies(long layout, std::size_t index) {
   std::vector<const Expr*> names;
@@ -90,7 +90,7 @@ std::vector<std::pair<long, std::size_t>> Figures::dependencies(long layout, std
         if (l.lines[j].id == t.line) out.push_back({layout, j});
   }
   for (const Expr* e : names) {
-    auto t = resolve(e->text, e->where, context); // resolves: names were checked
+    auto t = resolve(e->text, e->where, context);  // resolves: names were checked
     if (!t) continue;
     if (t->kind == NameTarget::Kind::Measure) out.push_back({-1, t->index});
     if (t->kind == NameTarget::Kind::Line && layouts_[t->layout]->kind == StatementKind::Table)
@@ -735,7 +735,7 @@ bool Figures::table_line(std::size_t layout, std::size_t i, const Period& p, Fig
   const LayoutLine& line = l.lines[i];
   auto frame = std::make_tuple(kLineFrame, layout, i, p.first.days(), p.last.days());
   if (!enter(frame, line.where, "line '" + line.label + "'")) return false;
-  bool good = true;
+  bool good = false;
   Figure f;
   switch (line.kind) {
     case LineKind::Statistic: {
@@ -746,79 +746,77 @@ bool Figures::table_line(std::size_t layout, std::size_t i, const Period& p, Fig
     case LineKind::Formula:
       good = line.formula && evaluate(*line.formula, p, &f, static_cast<long>(layout));
       break;
-    case LineKind::Accounts: {
-      f = Figure::of(Ratio(), money_);
-      for (const std::string& pattern : line.accounts) {
-        Expr term;
-        term.op = ExprOp::Account;
-        term.text = pattern;
-        term.where = line.where;
-        Figure part;
-        if (!account_term(term, p, &part)) {
-          good = false;
-          break;
-        }
-        auto sum = Ratio::add(f.value, part.value);
-        if (!sum) {
-          good = overflow(line.where, "'" + line.label + "'");
-          break;
-        }
-        f.value = *sum;
-      }
-      if (good && line.sign == Sign::Credit) f.value = f.value.negated();
+    case LineKind::Accounts:
+      good = accounts_line(line, p, &f);
       break;
-    }
-    case LineKind::Sum: {
-      bool any = false, missing = false;
-      for (const Term& term : line.terms) {
-        std::size_t j = 0;
-        while (j < l.lines.size() && l.lines[j].id != term.line) ++j;
-        Figure part;
-        if (j == l.lines.size() || !table_line(layout, j, p, &part)) {
-          good = false;
-          break;
-        }
-        if (part.state != Figure::State::Value) {
-          if (part.state == Figure::State::NotMeaningful || !line.skip_missing) missing = true;
-          if (!any) f.unit = part.unit;
-          continue;
-        }
-        if (term.sign < 0) part.value = part.value.negated();
-        if (!any) {
-          f = part;
-          any = true;
-          continue;
-        }
-        if (!(part.unit == f.unit)) {
-          error(line.where,
-                "line '" + line.label + "' adds " + part.unit.to_string() + " (" + term.line + ") to " +
-                    f.unit.to_string(),
-                "terms in the same unit");
-          good = false;
-          break;
-        }
-        auto sum = Ratio::add(f.value, part.value);
-        if (!sum) {
-          good = overflow(line.where, "'" + line.label + "'");
-          break;
-        }
-        f.value = *sum;
-      }
-      if (good && (missing || !any)) f.state = Figure::State::NotAvailable;
+    case LineKind::Sum:
+      good = sum_line(layout, line, p, &f);
       break;
-    }
     case LineKind::Heading:
       error(line.where, "line '" + line.label + "' of " + l.id + " is a heading, without figures",
             "a line with figures");
-      good = false;
       break;
     default:
-      good = false;
+      break;
   }
   in_progress_.erase(frame);
   line_cache_[k] = good ? std::optional<Figure>(f) : std::nullopt;
   if (good) *out = f;
   return good;
+}
+
+bool Figures::accounts_line(const LayoutLine& line, const Period& p, Figure* out) {
+  Figure f = Figure::of(Ratio(), money_);
+  for (const std::string& pattern : line.accounts) {
+    Expr term;
+    term.op = ExprOp::Account;
+    term.text = pattern;
+    term.where = line.where;
+    Figure part;
+    if (!account_term(term, p, &part)) return false;
+    auto sum = Ratio::add(f.value, part.value);
+    if (!sum) return overflow(line.where, "'" + line.label + "'");
+    f.value = *sum;
+  }
+  if (line.sign == Sign::Credit) f.value = f.value.negated();
+  *out = f;
+  return true;
+}
+
+bool Figures::sum_line(std::size_t layout, const LayoutLine& line, const Period& p, Figure* out) {
+  const StatementLayout& l = *layouts_[layout];
+  Figure f;
+  bool any = false, missing = false;
+  for (const Term& term : line.terms) {
+    std::size_t j = 0;
+    while (j < l.lines.size() && l.lines[j].id != term.line) ++j;
+    Figure part;
+    if (j == l.lines.size() || !table_line(layout, j, p, &part)) return false;
+    if (part.state != Figure::State::Value) {
+      // A term without data: the sum has none, unless the line skips such terms.
+      if (part.state == Figure::State::NotMeaningful || !line.skip_missing) missing = true;
+      if (!any) f.unit = part.unit;
+      continue;
+    }
+    if (term.sign < 0) part.value = part.value.negated();
+    if (!any) {
+      f = part;
+      any = true;
+      continue;
+    }
+    if (!(part.unit == f.unit)) {
+      error(line.where,
+            "line '" + line.label + "' adds " + part.unit.to_string() + " (" + term.line + ") to " + f.unit.to_string(),
+            "terms in the same unit");
+      return false;
+    }
+    auto sum = Ratio::add(f.value, part.value);
+    if (!sum) return overflow(line.where, "'" + line.label + "'");
+    f.value = *sum;
+  }
+  if (missing || !any) f.state = Figure::State::NotAvailable;
+  *out = f;
+  return true;
 }
 
 bool Figures::measure(std::size_t m, const Period& p, Figure* out) {

@@ -139,6 +139,8 @@ class Figures {
   void check_measures();
   bool check_line_reference(const std::string& id, const StatementLayout& l, const SourceRef& where);
   bool table_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
+  bool accounts_line(const LayoutLine& line, const Period& p, Figure* out);
+  bool sum_line(std::size_t layout, const LayoutLine& line, const Period& p, Figure* out);
   bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
   bool account_term(const Expr& e, const Period& p, Figure* out);
   const AccountSums* sums(const Period& p, bool balance);
