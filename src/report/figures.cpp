@@ -713,8 +713,8 @@ bool Figures::statement_line(std::size_t layout, std::size_t i, const Period& p,
     return true;
   }
   long of = lines->find(line.of);
-  if (of < 0 || count->is_zero()) {
-    *out = Figure{Figure::State::NotMeaningful, Ratio(), money_};
+  if (of < 0 || count->is_zero()) {  // no ADS: the figure does not exist, as in the statement
+    *out = Figure{Figure::State::NotAvailable, Ratio(), money_};
     return true;
   }
   auto per = Ratio::div(Ratio::from_decimal((*v)[static_cast<std::size_t>(of)].value_or(Decimal())), *count);

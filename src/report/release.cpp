@@ -28,8 +28,7 @@ class ReleaseBuilder {
   std::optional<ReleaseDocument> build() {
     std::size_t before = errors_->size();
     if (!figures_.ok()) return std::nullopt;
-    for (const Expectation& e : in_.expectations.records)
-      if (!figures_.resolve(e.figure.text, e.figure.where)) unresolved_records_ = true;
+    check_expectations();
     for (const TemplatePiece& piece : in_.text.pieces)
       if (piece.placeholder) check(*piece.placeholder);
     if (errors_->size() != before) return std::nullopt;
@@ -92,6 +91,27 @@ class ReleaseBuilder {
     if (p.directive == "worded" && (!p.option("positive") || !p.option("negative")))
       error(p.where, "'worded' needs the words for both signs", "positive=\"…\" and negative=\"…\"");
     if (is_expectation(p.directive)) expectation(p, true);
+  }
+
+  // Every guidance and consensus record names a figure, once per period
+  // (also when spelled differently: total-revenues, operations.total-revenues).
+  void check_expectations() {
+    std::vector<std::pair<const Expectation*, NameTarget>> seen;
+    for (const Expectation& e : in_.expectations.records) {
+      auto t = figures_.resolve(e.figure.text, e.figure.where);
+      if (!t) {
+        unresolved_records_ = true;
+        continue;
+      }
+      for (const auto& [other, target] : seen)
+        if (other->kind == e.kind && other->period.first == e.period.first && other->period.last == e.period.last &&
+            target.kind == t->kind && target.layout == t->layout && target.index == t->index)
+          error(e.where,
+                "a second record for " + e.figure.text + " in " + e.period_name + " (the first is " +
+                    other->where.file + ":" + std::to_string(other->where.line) + ")",
+                "one record per figure and period");
+      seen.push_back({&e, *t});
+    }
   }
 
   static bool option_is(const Placeholder& p, std::string_view name) { return p.option(name) != nullptr; }
