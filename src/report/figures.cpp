@@ -90,7 +90,7 @@ std::vector<std::pair<long, std::size_t>> Figures::dependencies(long layout, std
         if (l.lines[j].id == t.line) out.push_back({layout, j});
   }
   for (const Expr* e : names) {
-    auto t = resolve(e->text, e->where, context);  // resolves: names were checked
+    auto t = find_target(e->text, context);
     if (!t) continue;
     if (t->kind == NameTarget::Kind::Measure) out.push_back({-1, t->index});
     if (t->kind == NameTarget::Kind::Line && layouts_[t->layout]->kind == StatementKind::Table)
@@ -328,13 +328,7 @@ std::optional<Unit> Figures::unit_of(const Expr& e, long context, bool* bad) {
     case ExprOp::Account:
       return money_;
     case ExprOp::Name: {
-      std::vector<Diagnostic> quiet;  // names were checked already
-      std::vector<Diagnostic>* saved = errors_;
-      errors_ = &quiet;
-      bool was_ok = ok_;
-      auto t = resolve(e.text, e.where, context);
-      errors_ = saved;
-      ok_ = was_ok;
+      auto t = find_target(e.text, context);  // an unknown name was reported by check_names
       return t ? target_unit(*t) : std::nullopt;
     }
     case ExprOp::Negate:
@@ -361,7 +355,23 @@ std::optional<Unit> Figures::unit_of(const Expr& e, long context, bool* bad) {
   return std::nullopt;
 }
 
+std::optional<NameTarget> Figures::find_target(const std::string& name, long context) {
+  std::vector<Diagnostic> quiet;
+  return lookup(name, {}, context, &quiet);
+}
+
 std::optional<NameTarget> Figures::resolve(const std::string& name, const SourceRef& where, long context) {
+  std::size_t before = errors_->size();
+  auto t = lookup(name, where, context, errors_);
+  if (errors_->size() != before) ok_ = false;
+  return t;
+}
+
+std::optional<NameTarget> Figures::lookup(const std::string& name, const SourceRef& where, long context,
+                                          std::vector<Diagnostic>* problems) {
+  auto error = [problems](const SourceRef& at, std::string message, std::string expected) {
+    problems->push_back(diagnostic_at(at, std::move(message), std::move(expected)));
+  };
   auto dot = name.find('.');
   if (dot != std::string::npos) {
     std::string layout_id = name.substr(0, dot), line_id = name.substr(dot + 1);

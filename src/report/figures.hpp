@@ -126,6 +126,10 @@ class Figures {
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
   void check_tables();
+  // The name's target, or empty; nothing is reported (names checked already).
+  std::optional<NameTarget> find_target(const std::string& name, long context);
+  std::optional<NameTarget> lookup(const std::string& name, const SourceRef& where, long context,
+                                   std::vector<Diagnostic>* problems);
   void check_cycles();
   // What a measure (layout -1) or table line refers to: measures and table lines.
   std::vector<std::pair<long, std::size_t>> dependencies(long layout, std::size_t index);
