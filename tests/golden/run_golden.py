@@ -13,7 +13,10 @@ A case is one `.test` file made of sections, each opened by a line
 
 Lines before the first section are comments. `file` sections may repeat
 (for includes). The command runs in the scratch directory through the shell,
-with $KESSAN (the binary) and $KESSAN_SOURCE_DIR (the repository) set.
+with $KESSAN (the binary) and $KESSAN_SOURCE_DIR (the repository) set, and
+$KESSAN_SANITIZED set to 1 when the binary was built with sanitizers (a case
+that caps memory with `ulimit -v` skips the cap then: ASan reserves terabytes
+of address space). A case that has not finished after 120 seconds fails.
 
 Usage: run_golden.py --kessan PATH CASE.test...   (or a directory of cases)
        KESSAN_UPDATE_GOLDEN=1 rewrites expectations from the actual output.
@@ -29,6 +32,7 @@ from pathlib import Path
 
 
 SOURCE_DIR = Path(__file__).resolve().parents[2]
+TIMEOUT_SECONDS = 120
 
 
 def parse_case(path):
@@ -66,7 +70,7 @@ def parse_case(path):
     return out
 
 
-def run_case(path, kessan):
+def run_case(path, kessan, sanitized=False):
     case = parse_case(path)
     scratch = Path(tempfile.mkdtemp(prefix="kessan-golden-"))
     try:
@@ -76,9 +80,16 @@ def run_case(path, kessan):
             target.write_bytes(text)
         env = dict(os.environ, KESSAN=kessan, KESSAN_SOURCE_DIR=str(SOURCE_DIR))
         env.pop("LEDGER_FILE", None)
+        env.pop("KESSAN_SANITIZED", None)
+        if sanitized:
+            env["KESSAN_SANITIZED"] = "1"
         command = case["command"].replace("kessan ", '"$KESSAN" ', 1) if case["command"].startswith("kessan ") \
             else case["command"]
-        proc = subprocess.run(command, shell=True, cwd=scratch, env=env, capture_output=True, timeout=120)
+        try:
+            proc = subprocess.run(command, shell=True, cwd=scratch, env=env, capture_output=True,
+                                  timeout=TIMEOUT_SECONDS, start_new_session=True)
+        except subprocess.TimeoutExpired:
+            return [("exit", "the command to finish", f"still running after {TIMEOUT_SECONDS} s")]
         got = {
             "stdout": proc.stdout.decode("utf-8", "replace"),
             "stderr": proc.stderr.decode("utf-8", "replace"),
@@ -113,16 +124,17 @@ def update(path, got):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kessan", required=True)
+    ap.add_argument("--sanitized", action="store_true", help="the binary was built with sanitizers")
     ap.add_argument("cases", nargs="+")
     args = ap.parse_args()
     kessan = str(Path(args.kessan).resolve())
     paths = []
     for c in args.cases:
         p = Path(c)
-        paths.extend(sorted(p.glob("*.test")) if p.is_dir() else [p])
+        paths.extend(sorted(p.rglob("*.test")) if p.is_dir() else [p])
     passed = failed = 0
     for p in paths:
-        problems = run_case(p, kessan)
+        problems = run_case(p, kessan, args.sanitized)
         if problems:
             failed += 1
             print(f"FAIL {p}")
