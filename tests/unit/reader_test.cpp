@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/source_file.hpp"
+#include "read/amount_syntax.hpp"
 #include "read/journal_reader.hpp"
 
 namespace kessan::read {
@@ -295,6 +296,34 @@ TEST(SourceFile, OnlyRegularFilesAreRead) {
   std::string error;
   EXPECT_FALSE(f.open("/dev/zero", &error));
   EXPECT_EQ(error, "is a character device, not a regular file");
+}
+
+TEST(Reader, ExactCostsUpToThirtyDecimals) {
+  auto d = [](const char* s) { return *Decimal::parse(s); };
+  int decimals = 0;
+  auto c = exact_cost(d("1.000000000000000000000000000000"), d("2.000000000000000000000000000000"), &decimals);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->to_string(), "2");
+  c = exact_cost(d("0.5"), d("0.000000000000000000000000000002"), &decimals);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->to_string(), "0.000000000000000000000000000001");
+  EXPECT_FALSE(exact_cost(d("0.000000000000000000000000000001"), d("0.000000000000000000000000000001"), &decimals));
+  EXPECT_EQ(decimals, 60);
+  EXPECT_FALSE(exact_cost(d("1.5"), d("0.000000000000000000000000000001"), &decimals));
+  EXPECT_EQ(decimals, 31);
+  EXPECT_FALSE(
+      exact_cost(d("99999999999999999999999999999999999"), d("99999999999999999999999999999999999"), &decimals));
+  EXPECT_EQ(decimals, 0);
+}
+
+TEST(Reader, BeancountKeywordsStartLedgerDescriptions) {
+  auto j = read_ok("2024-05-01 open house\n    Expenses:Party  30 USD\n    Assets:Cash\n");
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->tx_description[0], "open house");
+  auto errors = read_errors("2014-01-01 open Assets:US:BofA:Checking USD\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].column, 12u);
+  EXPECT_EQ(errors[0].message, "'open' looks like a beancount directive, which kessan does not read");
 }
 
 }  // namespace
