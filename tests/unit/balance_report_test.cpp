@@ -54,6 +54,22 @@ TEST(BalanceReport, FlatCsvIsExclusiveAndUnformatted) {
             "Expenses:Food,12,$\n");
 }
 
+TEST(BalanceReport, FoldedLabelsOfADeepChain) {
+  std::string name = "A";
+  for (int i = 1; i < 999; ++i) name += ":L" + std::to_string(i);
+  auto r = read::read_journal_text("2024-01-01 x\n  " + name + "  1 X\n  " + name + ":Leaf  1 X\n  B\n", "t.journal");
+  ASSERT_TRUE(r.ok());
+  report::ReportError e;
+  auto rep = report::balance_report(*r.journal, {}, &e);
+  ASSERT_TRUE(rep);
+  ASSERT_EQ(rep->rows.size(), 3u);
+  EXPECT_EQ(rep->rows[0].name, name);
+  EXPECT_EQ(rep->rows[1].name, "Leaf");
+  EXPECT_EQ(rep->rows[1].indent, 1);
+  EXPECT_EQ(r.journal->accounts.full_name(r.journal->accounts.parent(rep->rows[0].account)),
+            name.substr(0, name.rfind(':')));
+}
+
 TEST(BalanceReport, DateRangeAndDepth) {
   report::BalanceQuery q;
   q.flat = true;
