@@ -41,6 +41,7 @@ class Builder {
     order_commodities();
     find_visible();
     BalanceReport report;
+    report.flat = q_.flat;
     if (q_.flat) {
       flat_rows(AccountTree::kRoot, &report);
     } else {

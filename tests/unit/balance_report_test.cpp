@@ -54,6 +54,18 @@ TEST(BalanceReport, FlatCsvIsExclusiveAndUnformatted) {
             "Expenses:Food,12,$\n");
 }
 
+TEST(BalanceReport, TreeCsvGivesFullNamesAndDepths) {
+  EXPECT_EQ(bal(kBooks, {}, true),
+            "account,depth,amount,commodity\n"
+            "Assets,1,-12,$\n"
+            "Assets,1,1050.00,USD\n"
+            "Assets:Bank,2,1050.00,USD\n"
+            "Assets:Bank:Checking,3,1000.00,USD\n"
+            "Assets:Cash,2,-12,$\n"
+            "Equity:Opening,1,-1050.00,USD\n"
+            "Expenses:Food,1,12,$\n");
+}
+
 TEST(BalanceReport, FoldedLabelsOfADeepChain) {
   std::string name = "A";
   for (int i = 1; i < 999; ++i) name += ":L" + std::to_string(i);
