@@ -122,7 +122,11 @@ bool SourceFile::open(const std::string& path, std::string* error) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    *error = std::strerror(errno);
+    // A socket cannot be opened at all: say what it is rather than why.
+    int reason = errno;
+    struct stat st {};
+    *error = stat(path.c_str(), &st) == 0 ? refusal_for_mode(st.st_mode) : "";
+    if (error->empty()) *error = std::strerror(reason);
     return false;
   }
   struct stat st {};
