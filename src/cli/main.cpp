@@ -301,7 +301,7 @@ int run_release(const CommonOptions& o, const ReleaseOptions& ro) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   CLI::App app{"kessan: financial statements from double-entry books"};
   app.require_subcommand(1);
@@ -361,4 +361,13 @@ int main(int argc, char** argv) {
   if (*statements) return run_statements(common, st);
   if (*release) return run_release(common, rel);
   return kExitUsage;
+}
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "kessan: out of memory\n";
+    return kExitUsage;
+  }
 }

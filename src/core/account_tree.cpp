@@ -12,26 +12,29 @@ AccountTree::AccountTree() {
 AccountId AccountTree::intern(std::string_view full_name) {
   auto existing = names_.find(full_name);
   if (existing != InternTable::kMissing) return existing;
-  // The deepest ancestor that exists already, then the missing levels below it.
   std::vector<std::size_t> colons;
   for (std::size_t i = 0; i < full_name.size(); ++i)
     if (full_name[i] == ':') colons.push_back(i);
-  AccountId parent = kRoot;
-  std::size_t level = colons.size();
-  while (level > 0) {
-    auto id = names_.find(full_name.substr(0, colons[level - 1]));
-    if (id != InternTable::kMissing) {
-      parent = id;
-      break;
-    }
-    --level;
+  // Every ancestor of an account exists, so the levels that exist are the
+  // first `known` ones: found by bisection, with few lookups of long names.
+  std::size_t known = 0, unknown = colons.size();
+  while (known < unknown) {
+    std::size_t mid = known + (unknown - known + 1) / 2;
+    if (names_.find(full_name.substr(0, colons[mid - 1])) != InternTable::kMissing)
+      known = mid;
+    else
+      unknown = mid - 1;
   }
-  for (; level < colons.size(); ++level) parent = add(full_name.substr(0, colons[level]), parent);
-  return add(full_name, parent);
+  AccountId parent = known > 0 ? names_.find(full_name.substr(0, colons[known - 1])) : kRoot;
+  // The missing levels' names are prefixes of the new name: it is stored
+  // once, and they view into it.
+  std::string_view kept = names_.keep(full_name);
+  for (std::size_t level = known; level < colons.size(); ++level) parent = add(kept.substr(0, colons[level]), parent);
+  return add(kept, parent);
 }
 
 AccountId AccountTree::add(std::string_view full_name, AccountId parent) {
-  AccountId id = names_.intern(full_name);
+  AccountId id = names_.intern_kept(full_name);
   nodes_.push_back(Node{id, parent, nodes_[parent].depth + 1, {}});
   nodes_[parent].children.push_back(id);
   return id;

@@ -35,6 +35,10 @@ std::uint32_t InternTable::find_hashed(std::string_view key, std::uint64_t h) co
 }
 
 std::uint32_t InternTable::intern_hashed(std::string_view key, std::uint64_t h) {
+  return insert(key, h, true);
+}
+
+std::uint32_t InternTable::insert(std::string_view key, std::uint64_t h, bool copy) {
   std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
@@ -43,7 +47,7 @@ std::uint32_t InternTable::intern_hashed(std::string_view key, std::uint64_t h) 
     if (s.hash == h && keys_[s.id] == key) return s.id;
   }
   auto id = static_cast<std::uint32_t>(keys_.size());
-  keys_.push_back(store(key));
+  keys_.push_back(copy ? store(key) : key);
   slots_[i] = Slot{h, id};
   if (keys_.size() * 2 > slots_.size()) grow();
   return id;

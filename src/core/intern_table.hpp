@@ -26,6 +26,11 @@ class InternTable {
   // The id of `key`, adding it with id size() when absent.
   std::uint32_t intern(std::string_view key) { return intern_hashed(key, hash_bytes(key)); }
   std::uint32_t intern_hashed(std::string_view key, std::uint64_t h);
+  // A copy of `key` in the table's arena, not yet a key: views into it (its
+  // prefixes, say) may then be interned with intern_kept without a copy.
+  std::string_view keep(std::string_view key) { return store(key); }
+  // Like intern, for a view into bytes returned by keep().
+  std::uint32_t intern_kept(std::string_view kept) { return insert(kept, hash_bytes(kept), false); }
   std::size_t size() const { return keys_.size(); }
   std::string_view key(std::uint32_t id) const { return keys_[id]; }
 
@@ -34,6 +39,7 @@ class InternTable {
     std::uint64_t hash = 0;
     std::uint32_t id = kMissing;
   };
+  std::uint32_t insert(std::string_view key, std::uint64_t h, bool copy);
   void grow();
   std::string_view store(std::string_view key);
 

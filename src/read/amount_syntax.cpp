@@ -1,5 +1,7 @@
 #include "read/amount_syntax.hpp"
 
+#include <algorithm>
+
 namespace kessan::read {
 namespace {
 
@@ -194,6 +196,45 @@ bool scan_amount(std::string_view line, std::size_t pos, char decimal_mark, Scan
   if (negative) out->quantity = out->quantity.negated();
   out->end = i;
   return true;
+}
+
+namespace {
+
+// How many times `factor` divides m (m != 0), removing at most `limit`.
+int divide_out(Int128* m, int factor, int limit) {
+  int n = 0;
+  while (n < limit && *m % factor == 0) {
+    *m /= factor;
+    ++n;
+  }
+  return n;
+}
+int multiplicity(Int128 m, int factor) {
+  return divide_out(&m, factor, 127);
+}
+
+}  // namespace
+
+std::optional<Decimal> exact_cost(Decimal quantity, Decimal unit_price, int* decimals) {
+  *decimals = quantity.scale() + unit_price.scale();
+  if (auto product = Decimal::mul(quantity, unit_price)) {
+    *decimals = product->scale();
+    return product;
+  }
+  Int128 a = quantity.mantissa(), b = unit_price.mantissa();
+  // The product's trailing zeros, counted from the factors 2 and 5 of both
+  // mantissas (the product itself may not fit in 128 bits).
+  int zeros = std::min(multiplicity(a, 2) + multiplicity(b, 2), multiplicity(a, 5) + multiplicity(b, 5));
+  zeros = std::min(zeros, *decimals);
+  *decimals -= zeros;
+  if (*decimals > Decimal::kMaxScale) return std::nullopt;
+  // Divide the zeros out of the factors before multiplying.
+  int twos = divide_out(&a, 2, zeros), fives = divide_out(&a, 5, zeros);
+  divide_out(&b, 2, zeros - twos);
+  divide_out(&b, 5, zeros - fives);
+  Int128 m;
+  if (!checked_mul(a, b, &m)) return std::nullopt;
+  return Decimal::from_parts(m, *decimals);
 }
 
 }  // namespace kessan::read

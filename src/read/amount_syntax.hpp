@@ -6,6 +6,7 @@
 // These functions scan a line from a position and never read past its end.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "core/decimal.hpp"
@@ -37,6 +38,12 @@ bool scan_amount(std::string_view line, std::size_t pos, char decimal_mark, Scan
 // Scans a number such as "1,234.56" (no sign). Same contract as above.
 bool scan_number(std::string_view line, std::size_t pos, char decimal_mark, Decimal* value, char* thousands_mark,
                  char* used_decimal_mark, std::size_t* end, SyntaxError* err);
+
+// The exact cost of `quantity` units at `unit_price`, with trailing zeros
+// dropped when the written digits would need more than Decimal::kMaxScale
+// decimals. Sets `decimals` to the decimals the exact cost needs; empty when
+// that is more than Decimal::kMaxScale or the cost is too large.
+std::optional<Decimal> exact_cost(Decimal quantity, Decimal unit_price, int* decimals);
 
 // Whether c may appear in an unquoted commodity symbol.
 inline bool is_symbol_char(unsigned char c) {

@@ -31,8 +31,10 @@ bool starts_with_word(std::string_view line, std::string_view word) {
          (line.size() == word.size() || is_space(line[word.size()]));
 }
 
-// Offset of the first byte that is not printable text (a control byte or
-// invalid UTF-8), or npos.
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+// Offset of the first byte that is not printable text (a control byte,
+// invalid UTF-8 or a byte order mark), or npos.
 std::size_t find_invalid_text(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size();
@@ -59,10 +61,11 @@ std::size_t find_invalid_text(std::string_view s) {
     if (len == 0 || c > 0xF4 || i + len > n) return i;
     for (std::size_t k = 1; k < len; ++k)
       if ((p[i + k] & 0xC0) != 0x80) return i;
-    if (c == 0xE0 && p[i + 1] < 0xA0) return i;   // overlong
-    if (c == 0xED && p[i + 1] >= 0xA0) return i;  // surrogates
-    if (c == 0xF0 && p[i + 1] < 0x90) return i;   // overlong
-    if (c == 0xF4 && p[i + 1] >= 0x90) return i;  // > U+10FFFF
+    if (c == 0xE0 && p[i + 1] < 0xA0) return i;                       // overlong
+    if (c == 0xED && p[i + 1] >= 0xA0) return i;                      // surrogates
+    if (c == 0xF0 && p[i + 1] < 0x90) return i;                       // overlong
+    if (c == 0xF4 && p[i + 1] >= 0x90) return i;                      // > U+10FFFF
+    if (c == 0xEF && p[i + 1] == 0xBB && p[i + 2] == 0xBF) return i;  // U+FEFF, an invisible byte order mark
     i += len;
   }
   return std::string_view::npos;
@@ -82,6 +85,23 @@ bool looks_like_currency(std::string_view symbol) {
     return symbol.find_first_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string_view::npos;
   return capitals && symbol.size() >= 3;
 }
+
+// Beancount's dated directives ("2014-01-01 open Assets:Cash USD") and its
+// undated ones ("option", "plugin", "pushtag"): kessan does not read
+// beancount syntax, and a dated one would otherwise read as a transaction
+// with no postings.
+bool is_beancount_dated_keyword(std::string_view word) {
+  for (std::string_view k :
+       {"open", "close", "balance", "pad", "price", "note", "document", "event", "query", "custom", "commodity"})
+    if (word == k) return true;
+  return false;
+}
+bool is_beancount_undated_keyword(std::string_view word) {
+  for (std::string_view k : {"option", "plugin", "pushtag", "poptag", "pushmeta", "popmeta"})
+    if (word == k) return true;
+  return false;
+}
+constexpr const char* kNotBeancount = "a ledger transaction, directive or comment (beancount syntax is not supported)";
 
 // A posting of the transaction being read, before balancing.
 constexpr std::uint64_t kOnes = 0x0101010101010101ull;
@@ -212,6 +232,11 @@ class ChunkParser {
   bool check_text(std::string_view field, std::size_t offset, std::string_view line) {
     std::size_t bad = find_invalid_text(field);
     if (bad == std::string_view::npos) return true;
+    if (field.substr(bad, 3) == kByteOrderMark)
+      return error(offset + bad,
+                   offset + bad == 0 ? "a byte order mark (U+FEFF) in the middle of the file"
+                                     : "a byte order mark (U+FEFF) in text",
+                   "no byte order mark (one is allowed only as the first bytes of a file)", line);
     unsigned char b = static_cast<unsigned char>(field[bad]);
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", b);
@@ -291,8 +316,22 @@ class ChunkParser {
       tx_lines_.push_back(pl);
       if (ok) ok = read_posting_line(pl);
     }
-    if (!ok) return;
+    if (!ok || beancount_directive(line, header_line)) return;
     finish_transaction(header_line);
+  }
+
+  // A dated line with no posting amounts whose first word after the date is
+  // a beancount keyword; reports it.
+  bool beancount_directive(std::string_view line, std::uint32_t header_line) {
+    if (tx_status_ != Status::Unmarked || !tx_code_.empty()) return false;
+    for (const Pending& p : pending_)
+      if (p.has_amount) return false;
+    std::string_view word = tx_description_.substr(0, tx_description_.find_first_of(" \t"));
+    if (!is_beancount_dated_keyword(word)) return false;
+    error(static_cast<std::size_t>(word.data() - line.data()),
+          "'" + std::string(word) + "' looks like a beancount directive, which kessan does not read", kNotBeancount,
+          line, {}, header_line);
+    return true;
   }
 
   bool read_header(std::string_view line) {
@@ -603,7 +642,15 @@ class ChunkParser {
         if (total) {
           p.cost_total = p.quantity.is_negative() ? price.negated() : price;
         } else {
-          auto t = Decimal::mul(p.quantity, price);
+          int decimals = 0;
+          auto t = exact_cost(p.quantity, price, &decimals);
+          if (!t && decimals > Decimal::kMaxScale)
+            return error(at,
+                         "the cost needs " + std::to_string(decimals) + " decimals; the limit is " +
+                             std::to_string(Decimal::kMaxScale),
+                         "a quantity and unit cost whose product has at most " + std::to_string(Decimal::kMaxScale) +
+                             " decimals, or a total cost (@@)",
+                         line);
           if (!t) return error(at, "cost too large", "a smaller amount or price", line);
           p.cost_total = *t;
         }
@@ -883,7 +930,11 @@ class ChunkParser {
       apply_state_directive(line, &state_);
       return;
     }
-    if (word == "=" || (!word.empty() && word[0] == '=')) {
+    if (is_beancount_undated_keyword(word)) {
+      error(0, "'" + std::string(word) + "' looks like a beancount directive, which kessan does not read",
+            kNotBeancount, line);
+      skip_indented_lines();
+    } else if (word == "=" || (!word.empty() && word[0] == '=')) {
       error(0, "automated transactions ('=' rules) are not supported", "a transaction, comment or directive", line);
       skip_indented_lines();
     } else if (word.size() > 0 && word[0] == '~') {

@@ -20,6 +20,23 @@ namespace {
 
 constexpr std::size_t kMinChunkBytes = 4u << 20;
 constexpr int kMaxIncludeDepth = 500;
+// Files loaded by include directives in all, counting a file once per
+// inclusion: bounds the work of include structures that multiply (a file
+// that includes the next one twice, sixteen times over, loads 65,536 files).
+constexpr std::size_t kMaxIncludeLoads = 50000;
+
+// Room for at least `n` elements, growing geometrically so that many small
+// appends (one per included file) cost linear time in all.
+template <class Vector>
+void reserve_at_least(Vector& v, std::size_t n) {
+  if (n > v.capacity()) v.reserve(std::max(n, v.capacity() * 2));
+}
+
+// Beancount files are refused by name: their syntax is not ledger's.
+bool is_beancount_name(const std::string& path) {
+  constexpr std::string_view kSuffix = ".beancount";
+  return path.size() >= kSuffix.size() && path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0;
+}
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -98,6 +115,7 @@ class Loader {
     journal_->file_names.push_back(name);
     std::string_view text = source->bytes();
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte order mark
+    SourceFile& bytes = *source;
     journal_->sources.push_back(std::move(source));
 
     unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -127,6 +145,14 @@ class Loader {
           if (options_.progress) options_.progress(bytes_before_ + done.load(), bytes_before_ + text.size());
         });
     bytes_before_ += text.size();
+    std::string changed = bytes.check_unchanged();
+    if (!changed.empty()) {
+      Diagnostic d;
+      d.file = name;
+      d.message = "cannot read journal: " + changed;
+      add_error(std::move(d));
+      return;
+    }
 
     reserve_for(results);
     std::uint32_t line_base = 0;
@@ -176,21 +202,21 @@ class Loader {
       tx += r.tx_date.size();
       post += r.post_account.size();
     }
-    j.tx_date.reserve(tx);
-    j.tx_status.reserve(tx);
-    j.tx_first_posting.reserve(tx + 1);
-    j.tx_where.reserve(tx);
-    j.tx_code.reserve(tx);
-    j.tx_description.reserve(tx);
-    j.post_transaction.reserve(post);
-    j.post_date.reserve(post);
-    j.post_account.reserve(post);
-    j.post_commodity.reserve(post);
-    j.post_quantity.reserve(post);
-    j.post_kind.reserve(post);
-    j.post_inferred.reserve(post);
-    j.post_line.reserve(post);
-    scales_.reserve(post);
+    reserve_at_least(j.tx_date, tx);
+    reserve_at_least(j.tx_status, tx);
+    reserve_at_least(j.tx_first_posting, tx + 1);
+    reserve_at_least(j.tx_where, tx);
+    reserve_at_least(j.tx_code, tx);
+    reserve_at_least(j.tx_description, tx);
+    reserve_at_least(j.post_transaction, post);
+    reserve_at_least(j.post_date, post);
+    reserve_at_least(j.post_account, post);
+    reserve_at_least(j.post_commodity, post);
+    reserve_at_least(j.post_quantity, post);
+    reserve_at_least(j.post_kind, post);
+    reserve_at_least(j.post_inferred, post);
+    reserve_at_least(j.post_line, post);
+    reserve_at_least(scales_, post);
   }
 
   void add_error(Diagnostic d) {
@@ -404,6 +430,21 @@ class Loader {
         add_error(std::move(where));
         return;
       }
+      if (include_loads_ == kMaxIncludeLoads) {
+        where.message = "includes load more than " + std::to_string(kMaxIncludeLoads) +
+                        " files in all (a file included twice counts twice)";
+        where.expected = "at most " + std::to_string(kMaxIncludeLoads) + " include loads";
+        add_error(std::move(where));
+        ++include_loads_;  // reported once
+        return;
+      }
+      if (include_loads_ > kMaxIncludeLoads) return;
+      if (is_beancount_name(path)) {
+        where.message = "cannot read included file '" + path + "': beancount syntax is not supported";
+        where.expected = "a ledger or hledger journal";
+        add_error(std::move(where));
+        return;
+      }
       std::string canonical = canonical_path(path);
       if (std::find(include_stack.begin(), include_stack.end(), canonical) != include_stack.end()) {
         where.message = "include cycle: '" + path + "' is already being read";
@@ -419,6 +460,7 @@ class Loader {
         add_error(std::move(where));
         return;
       }
+      ++include_loads_;
       include_stack.push_back(canonical);
       load(std::move(source), path, inc.state, depth + 1);
       include_stack.pop_back();
@@ -432,6 +474,7 @@ class Loader {
   std::vector<DeferredCheck> deferred_;
   std::vector<StyleObservation> styles_;
   std::size_t bytes_before_ = 0;
+  std::size_t include_loads_ = 0;
 };
 
 // Runs `work` on a thread with a 256 MiB stack (reserved, not committed), or
@@ -483,7 +526,8 @@ ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& na
 ReadResult read_journal_file(const std::string& path, const ReadOptions& options) {
   auto source = std::make_unique<SourceFile>();
   std::string reason;
-  if (!source->open(path, &reason)) {
+  if (is_beancount_name(path)) reason = "beancount syntax is not supported";
+  if (!reason.empty() || !source->open(path, &reason)) {
     ReadResult r;
     Diagnostic d;
     d.file = path;

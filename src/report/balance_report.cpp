@@ -41,10 +41,11 @@ class Builder {
     order_commodities();
     find_visible();
     BalanceReport report;
+    report.flat = q_.flat;
     if (q_.flat) {
       flat_rows(AccountTree::kRoot, &report);
     } else {
-      for (AccountId child : j_.accounts.children(AccountTree::kRoot)) tree_rows(child, 0, "", &report);
+      for (AccountId child : j_.accounts.children(AccountTree::kRoot)) tree_rows(child, 0, 0, &report);
     }
     report.total = amount_of(all_, AccountTree::kRoot);
     return report;
@@ -124,9 +125,11 @@ class Builder {
   }
   bool visible(AccountId a) const { return visible_[a] != 0; }
 
-  void tree_rows(AccountId a, int indent, const std::string& prefix, BalanceReport* out) {
+  // The row of `a` and those below it. A row's label is the end of its full
+  // name from `label_start` on ("Bank" or, folded, "Assets:Bank"), so no
+  // level builds a name of its own.
+  void tree_rows(AccountId a, int indent, std::size_t label_start, BalanceReport* out) {
     if (!visible(a)) return;
-    std::string label = prefix + std::string(j_.accounts.leaf_name(a));
     bool at_depth_limit = q_.depth > 0 && j_.accounts.depth(a) >= q_.depth;
     std::vector<AccountId> shown;
     if (!at_depth_limit)
@@ -134,11 +137,15 @@ class Builder {
         if (visible(c)) shown.push_back(c);
     // Fold "Parent" into "Parent:Child" when it adds nothing of its own.
     if (shown.size() == 1 && amount_of(own_, a).empty()) {
-      tree_rows(shown[0], indent, label + ":", out);
+      tree_rows(shown[0], indent, label_start, out);
       return;
     }
-    out->rows.push_back(BalanceRow{a, label, indent, amount_of(all_, a)});
-    for (AccountId c : shown) tree_rows(c, indent + 1, "", out);
+    out->rows.push_back(
+        BalanceRow{a, std::string(j_.accounts.full_name(a).substr(label_start)), indent, amount_of(all_, a)});
+    for (AccountId c : shown) tree_rows(c, indent + 1, leaf_start(c), out);
+  }
+  std::size_t leaf_start(AccountId a) const {
+    return j_.accounts.full_name(a).size() - j_.accounts.leaf_name(a).size();
   }
 
   const Journal& j_;

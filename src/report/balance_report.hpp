@@ -32,6 +32,7 @@ struct BalanceRow {
 };
 
 struct BalanceReport {
+  bool flat = false;  // rows of own amounts; otherwise a tree of inclusive totals
   std::vector<BalanceRow> rows;
   MixedAmount total;
 };

@@ -32,12 +32,17 @@ void write_balance_text(std::ostream& out, const Journal& j, const report::Balan
 }
 
 void write_balance_csv(std::ostream& out, const Journal& j, const report::BalanceReport& r) {
-  out << "account,amount,commodity\n";
+  // A tree's rows include the rows below them: the depth column tells them
+  // apart, and the account is named in full.
+  bool tree = !r.flat;
+  out << (tree ? "account,depth,amount,commodity\n" : "account,amount,commodity\n");
   for (const auto& row : r.rows) {
+    std::string account =
+        csv_field(tree ? std::string(j.accounts.full_name(row.account)) : row.name) + (tree ? "," : "");
+    if (tree) account += std::to_string(row.indent + 1);
     for (const auto& [c, q] : row.amount)
-      out << csv_field(row.name) << ',' << format_plain(j.commodities[c], q) << ','
-          << csv_field(j.commodities[c].symbol) << '\n';
-    if (row.amount.empty()) out << csv_field(row.name) << ",0,\n";
+      out << account << ',' << format_plain(j.commodities[c], q) << ',' << csv_field(j.commodities[c].symbol) << '\n';
+    if (row.amount.empty()) out << account << ",0,\n";
   }
 }
 

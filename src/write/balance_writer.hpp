@@ -9,8 +9,12 @@
 namespace kessan::write {
 
 void write_balance_text(std::ostream& out, const Journal& journal, const report::BalanceReport& report);
-// Header "account,amount,commodity"; one row per account and commodity;
-// amounts plain ("-1234.50").
+// One row per account and commodity; amounts plain ("-1234.50"). Flat:
+// header "account,amount,commodity", each account's own amount. Tree:
+// header "account,depth,amount,commodity", the full account name and the
+// row's level in the tree (1 for the top); a row's amount includes the
+// rows of greater depth that follow it, so the total is the sum of the
+// depth-1 rows.
 void write_balance_csv(std::ostream& out, const Journal& journal, const report::BalanceReport& report);
 void write_balance_json(std::ostream& out, const Journal& journal, const report::BalanceReport& report);
 

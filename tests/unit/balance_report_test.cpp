@@ -54,6 +54,34 @@ TEST(BalanceReport, FlatCsvIsExclusiveAndUnformatted) {
             "Expenses:Food,12,$\n");
 }
 
+TEST(BalanceReport, TreeCsvGivesFullNamesAndDepths) {
+  EXPECT_EQ(bal(kBooks, {}, true),
+            "account,depth,amount,commodity\n"
+            "Assets,1,-12,$\n"
+            "Assets,1,1050.00,USD\n"
+            "Assets:Bank,2,1050.00,USD\n"
+            "Assets:Bank:Checking,3,1000.00,USD\n"
+            "Assets:Cash,2,-12,$\n"
+            "Equity:Opening,1,-1050.00,USD\n"
+            "Expenses:Food,1,12,$\n");
+}
+
+TEST(BalanceReport, FoldedLabelsOfADeepChain) {
+  std::string name = "A";
+  for (int i = 1; i < 999; ++i) name += ":L" + std::to_string(i);
+  auto r = read::read_journal_text("2024-01-01 x\n  " + name + "  1 X\n  " + name + ":Leaf  1 X\n  B\n", "t.journal");
+  ASSERT_TRUE(r.ok());
+  report::ReportError e;
+  auto rep = report::balance_report(*r.journal, {}, &e);
+  ASSERT_TRUE(rep);
+  ASSERT_EQ(rep->rows.size(), 3u);
+  EXPECT_EQ(rep->rows[0].name, name);
+  EXPECT_EQ(rep->rows[1].name, "Leaf");
+  EXPECT_EQ(rep->rows[1].indent, 1);
+  EXPECT_EQ(r.journal->accounts.full_name(r.journal->accounts.parent(rep->rows[0].account)),
+            name.substr(0, name.rfind(':')));
+}
+
 TEST(BalanceReport, DateRangeAndDepth) {
   report::BalanceQuery q;
   q.flat = true;

@@ -2,9 +2,13 @@
 // (Every error message has a golden case in tests/golden/cases.)
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <fstream>
 #include <map>
 
+#include "core/source_file.hpp"
+#include "read/amount_syntax.hpp"
 #include "read/journal_reader.hpp"
 
 namespace kessan::read {
@@ -233,6 +237,93 @@ TEST(Reader, ParallelParseMatchesSequential) {
     ASSERT_EQ(one->tx_date[t], many->tx_date[t]);
   }
   EXPECT_GE(many->accounts.find("Assets:Bank"), 0);
+}
+
+// A file of `bytes` bytes of transactions in the test's scratch directory.
+std::string write_file(const std::string& name, std::size_t bytes) {
+  std::string path = ::testing::TempDir() + name;
+  std::ofstream out(path, std::ios::binary);
+  const std::string tx = "2024-01-01 t\n    Expenses:A  1 USD\n    Assets:Cash\n";
+  for (std::size_t n = 0; n < bytes; n += tx.size()) out << tx;
+  return path;
+}
+
+TEST(SourceFile, ATruncatedMappedFileReadsAsZerosAndIsReported) {
+  // Large enough to be mapped: once truncated, its pages past the new end
+  // would raise SIGBUS when touched.
+  std::string path = write_file("kessan_truncated.journal", 4 * SourceFile::kMapAtLeast);
+  SourceFile f;
+  std::string error;
+  ASSERT_TRUE(f.open(path, &error)) << error;
+  ASSERT_EQ(truncate(path.c_str(), 100), 0);
+  std::string_view bytes = f.bytes();
+  std::size_t zeros = 0;
+  for (std::size_t i = 4096; i < bytes.size(); i += 4096) zeros += bytes[i] == '\0';
+  EXPECT_GT(zeros, 0u);
+  EXPECT_EQ(f.check_unchanged(), "the file was truncated while it was read");
+  unlink(path.c_str());
+}
+
+TEST(SourceFile, AnUnchangedFileIsTrusted) {
+  for (std::size_t size : {std::size_t{100}, 2 * SourceFile::kMapAtLeast}) {
+    std::string path = write_file("kessan_unchanged.journal", size);
+    SourceFile f;
+    std::string error;
+    ASSERT_TRUE(f.open(path, &error)) << error;
+    EXPECT_EQ(f.bytes().substr(0, 12), "2024-01-01 t");
+    EXPECT_EQ(f.check_unchanged(), "");
+    unlink(path.c_str());
+  }
+}
+
+TEST(SourceFile, ChangesWhileReadingAreNamed) {
+  FileStamp opened{1000, 50, 7};
+  EXPECT_EQ(change_while_reading(opened, opened, 1000), "");
+  EXPECT_EQ(change_while_reading(opened, opened, 999), "the file was truncated while it was read");
+  EXPECT_EQ(change_while_reading(opened, FileStamp{10, 51, 0}, 1000), "the file was truncated while it was read");
+  EXPECT_EQ(change_while_reading(opened, opened, 1001), "the file grew while it was read");
+  EXPECT_EQ(change_while_reading(opened, FileStamp{2000, 51, 0}, 1000), "the file grew while it was read");
+  EXPECT_EQ(change_while_reading(opened, FileStamp{1000, 50, 8}, 1000), "the file was changed while it was read");
+}
+
+TEST(SourceFile, OnlyRegularFilesAreRead) {
+  EXPECT_EQ(refusal_for_mode(S_IFREG), "");
+  EXPECT_EQ(refusal_for_mode(S_IFDIR), "is a directory");
+  EXPECT_EQ(refusal_for_mode(S_IFCHR), "is a character device, not a regular file");
+  EXPECT_EQ(refusal_for_mode(S_IFIFO), "is a FIFO (named pipe), not a regular file");
+  EXPECT_EQ(refusal_for_mode(S_IFSOCK), "is a socket, not a regular file");
+  SourceFile f;
+  std::string error;
+  EXPECT_FALSE(f.open("/dev/zero", &error));
+  EXPECT_EQ(error, "is a character device, not a regular file");
+}
+
+TEST(Reader, ExactCostsUpToThirtyDecimals) {
+  auto d = [](const char* s) { return *Decimal::parse(s); };
+  int decimals = 0;
+  auto c = exact_cost(d("1.000000000000000000000000000000"), d("2.000000000000000000000000000000"), &decimals);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->to_string(), "2");
+  c = exact_cost(d("0.5"), d("0.000000000000000000000000000002"), &decimals);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->to_string(), "0.000000000000000000000000000001");
+  EXPECT_FALSE(exact_cost(d("0.000000000000000000000000000001"), d("0.000000000000000000000000000001"), &decimals));
+  EXPECT_EQ(decimals, 60);
+  EXPECT_FALSE(exact_cost(d("1.5"), d("0.000000000000000000000000000001"), &decimals));
+  EXPECT_EQ(decimals, 31);
+  EXPECT_FALSE(
+      exact_cost(d("99999999999999999999999999999999999"), d("99999999999999999999999999999999999"), &decimals));
+  EXPECT_EQ(decimals, 0);
+}
+
+TEST(Reader, BeancountKeywordsStartLedgerDescriptions) {
+  auto j = read_ok("2024-05-01 open house\n    Expenses:Party  30 USD\n    Assets:Cash\n");
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->tx_description[0], "open house");
+  auto errors = read_errors("2014-01-01 open Assets:US:BofA:Checking USD\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].column, 12u);
+  EXPECT_EQ(errors[0].message, "'open' looks like a beancount directive, which kessan does not read");
 }
 
 }  // namespace
