@@ -77,8 +77,10 @@ bool Figures::enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std:
 bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Period> named) {
   const Journal& j = book_.journal;
   if (j.transaction_count() != 0) {
-    Date first = *std::min_element(j.tx_date.begin(), j.tx_date.end());
-    Date last = *std::max_element(j.tx_date.begin(), j.tx_date.end());
+    if (!data_span_)  // found once: covered() is asked for every term of every formula
+      data_span_ = std::make_pair(*std::min_element(j.tx_date.begin(), j.tx_date.end()),
+                                  *std::max_element(j.tx_date.begin(), j.tx_date.end()));
+    const auto& [first, last] = *data_span_;
     if (p.first >= first && p.last <= last) return true;
     const Period& shown = named ? *named : p;
     if (!coverage_reported_.insert(key(shown)).second) return false;

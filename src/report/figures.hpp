@@ -209,6 +209,7 @@ class Figures {
   std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
   std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
   std::set<PeriodKey> coverage_reported_;
+  std::optional<std::pair<Date, Date>> data_span_;                 // the journal's first and last transaction dates
   std::set<std::tuple<int, std::size_t, std::size_t>> inferring_;  // targets whose unit is being inferred
   std::map<std::tuple<int, std::size_t, std::size_t>, std::optional<Unit>> units_;  // targets' units, once inferred
   int depth_ = 0;                // lines, measures and terms being worked out inside one another
