@@ -40,7 +40,17 @@ enum class AccountMeasure {
   Balance,  // balance[A]: the balance at the end of the period
 };
 
+// A formula's tree. Trees can be deep (a sum of 20,000 terms is a chain
+// of 20,000 Add nodes), so copying and destroying one works with an
+// explicit stack, never by recursion.
 struct Expr {
+  Expr() = default;
+  Expr(const Expr& other);
+  Expr(Expr&& other) noexcept = default;
+  Expr& operator=(const Expr& other);
+  Expr& operator=(Expr&& other) noexcept = default;
+  ~Expr();
+
   ExprOp op = ExprOp::Number;
   Decimal number;                                // Number
   std::string text;                              // Name, Account (the pattern) or AtPeriod (the period)
@@ -53,7 +63,36 @@ struct Expr {
 // letter, then lower-case letters, digits and '-', not ending in '-'.
 bool is_figure_id(std::string_view id);
 
+// Whether `op` takes two operands (+ - * /).
+bool is_binary(ExprOp op);
+
 // The expression written back in the syntax it was read from (for messages).
+// Contract: for any tree read by read::parse_expression, the text written
+// reads back (with parse_expression) as the same tree: the same operators,
+// numbers, names, accounts and periods, in the same places (only the
+// positions differ). Parentheses are written where precedence needs them
+// and nowhere else; a period that is not a plain word is quoted. Time is
+// linear in the size of the tree; the recursion is only as deep as the
+// formula's nesting (read::kMaxFormulaNesting), not as long as its chains.
 std::string to_string(const Expr& e);
+
+// Calls visit(node) for every node of `e`, a node before its operands,
+// operands left to right, without recursion.
+template <class Visit>
+void for_each_node(const Expr& e, Visit visit) {
+  std::vector<const Expr*> todo{&e};
+  while (!todo.empty()) {
+    const Expr* x = todo.back();
+    todo.pop_back();
+    visit(*x);
+    for (auto it = x->args.rbegin(); it != x->args.rend(); ++it) todo.push_back(&*it);
+  }
+}
+
+// The chain of binary operators down the left of `e`: e, e.args[0],
+// e.args[0].args[0], … while they are binary, outermost first. Walking a
+// chain with this (and recursing only into right operands) keeps the
+// recursion as deep as the nesting, however long the chain.
+std::vector<const Expr*> left_chain(const Expr& e);
 
 }  // namespace kessan

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <string>
 
 namespace kessan::read {
 namespace {
@@ -82,6 +83,8 @@ class Parser {
   std::optional<Expr> unary() {
     if (tok_.kind != Tok::Minus) return postfix();
     SourceRef at = ref(tok_.begin);
+    Nesting level(this);
+    if (!level.allowed()) return std::nullopt;
     advance();
     auto operand = unary();
     if (!operand) return std::nullopt;
@@ -151,6 +154,8 @@ class Parser {
         return e;
       case Tok::Name: {
         if (tok_.text == "abs" && peek_char() == '(') {
+          Nesting level(this);
+          if (!level.allowed()) return std::nullopt;
           advance();  // abs
           advance();  // (
           auto inner = formula();
@@ -165,6 +170,8 @@ class Parser {
         return e;
       }
       case Tok::LParen: {
+        Nesting level(this);
+        if (!level.allowed()) return std::nullopt;
         advance();
         auto inner = formula();
         if (!inner || !expect_close()) return std::nullopt;
@@ -177,6 +184,26 @@ class Parser {
         return std::nullopt;
     }
   }
+
+  // One level of nesting, for as long as it lives; allowed() is false (and
+  // reported at the current token) beyond kMaxFormulaNesting.
+  class Nesting {
+   public:
+    explicit Nesting(Parser* p) : p_(p) { ++p_->depth_; }
+    ~Nesting() { --p_->depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    bool allowed() const {
+      if (p_->depth_ <= kMaxFormulaNesting) return true;
+      p_->fail(
+          p_->tok_.begin, "the formula nests more than " + std::to_string(kMaxFormulaNesting) + " levels deep",
+          "at most " + std::to_string(kMaxFormulaNesting) + " parentheses, abs( and unary minus inside one another");
+      return false;
+    }
+
+   private:
+    Parser* p_;
+  };
 
   bool expect_close() {
     if (tok_.kind == Tok::RParen) {
@@ -293,17 +320,23 @@ class Parser {
     pos_ = close + 1;
   }
 
-  SourceRef ref(std::size_t offset) const {
-    SourceRef r = origin_.where;
-    for (std::size_t i = 0; i < offset && i < text_.size(); ++i) {
-      if (text_[i] == '\n') {
-        ++r.line;
-        r.column = 1;
+  // The position of byte `offset`. Positions are asked for mostly in
+  // increasing order, so the scan goes on from the last one asked for.
+  SourceRef ref(std::size_t offset) {
+    offset = std::min(offset, text_.size());
+    if (offset < ref_offset_) {
+      ref_offset_ = 0;
+      ref_ = origin_.where;
+    }
+    for (; ref_offset_ < offset; ++ref_offset_) {
+      if (text_[ref_offset_] == '\n') {
+        ++ref_.line;
+        ref_.column = 1;
       } else {
-        ++r.column;
+        ++ref_.column;
       }
     }
-    return r;
+    return ref_;
   }
 
   void fail(std::size_t offset, std::string message, std::string expected) {
@@ -324,6 +357,9 @@ class Parser {
   std::size_t pos_ = 0;
   Token tok_;
   bool failed_ = false;
+  int depth_ = 0;               // current nesting
+  std::size_t ref_offset_ = 0;  // ref_ is the position of this byte
+  SourceRef ref_ = origin_.where;
 };
 
 }  // namespace

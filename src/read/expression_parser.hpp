@@ -15,6 +15,13 @@
 // (current, year-ago, …) or a period name (1Q02, FY2002); it is checked
 // when the formula is evaluated.
 //
+// Nesting ("(", "abs(" and unary "-" inside one another) is limited to
+// kMaxFormulaNesting levels; a deeper formula is a syntax error at the
+// token that goes too deep. Long flat chains (a + b + c + …) are not
+// nesting and have no limit.
+//
+// Parsing takes time linear in the length of the text.
+//
 // Contract: on a syntax error, nothing is returned and a Diagnostic names
 // the file, line and column of the offending character, shows the line and
 // says what was expected there.
@@ -29,6 +36,9 @@
 #include "core/source_ref.hpp"
 
 namespace kessan::read {
+
+// How deeply parentheses, abs( and unary minus may nest in one formula.
+inline constexpr int kMaxFormulaNesting = 100;
 
 // Where a formula's text sits in its file: the position of its first
 // character and the source line (for the caret in messages).

@@ -69,6 +69,16 @@ std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bo
   return e;
 }
 
+std::optional<int> parse_int_in(const toml::table& t, std::string_view key, int low, int high, const char* where,
+                                TomlChecker& check) {
+  auto v = check.integer(t, key, false, where);
+  if (!v) return std::nullopt;
+  if (*v >= low && *v <= high) return static_cast<int>(*v);
+  check.error(*t.get(key), std::string(key) + " must be " + std::to_string(low) + " to " + std::to_string(high),
+              "an integer from " + std::to_string(low) + " to " + std::to_string(high));
+  return std::nullopt;
+}
+
 std::optional<Decimal> parse_unit(const toml::table& t, std::string_view key, const char* where, TomlChecker& check) {
   auto unit = check.decimal(t, key, false, where);
   if (unit && unit->sign() <= 0) {
@@ -99,7 +109,7 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
   LayoutLine l;
   l.where = check.ref(n);
   l.id = check.string(t, "id", false, "a line").value_or("");
-  l.indent = static_cast<int>(check.integer(t, "indent", false, "a line").value_or(0));
+  l.indent = parse_int_in(t, "indent", 0, kMaxIndent, "a line", check).value_or(0);
   if (auto h = check.string(t, "heading", false, "a line")) {
     l.kind = LineKind::Heading;
     l.label = *h;
@@ -187,9 +197,8 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
         kinds == 0 ? "line '" + l.label + "' says nothing about its figures"
                    : "line '" + l.label + "' has more than one kind of figure",
         "exactly one of: accounts, sum, per_share, per_ads, shares, cash, flow, statistic, formula (or heading)");
-  if (auto d = check.integer(t, "decimals", false, "a line")) {
-    if (*d < 0 || *d > 12) check.error(*t.get("decimals"), "decimals must be 0 to 12", "a small number of digits");
-    l.decimals = static_cast<int>(*d);
+  if (auto d = parse_int_in(t, "decimals", 0, kMaxDecimals, "a line", check)) {
+    l.decimals = *d;
     l.decimals_set = true;
   }
   l.rounding = parse_rounding(t, check);
@@ -274,10 +283,7 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   out->subtitle = check.strings(*root, "subtitle", false, "a layout");
   out->stub_header = check.string(*root, "stub_header", false, "a layout").value_or("");
   out->unit = parse_unit(*root, "unit", "a layout", check);
-  if (auto d = check.integer(*root, "decimals", false, "a layout")) {
-    if (*d < 0 || *d > 12) check.error(*root->get("decimals"), "decimals must be 0 to 12", "a small number of digits");
-    out->decimals = static_cast<int>(*d);
-  }
+  if (auto d = parse_int_in(*root, "decimals", 0, kMaxDecimals, "a layout", check)) out->decimals = *d;
   bool table = out->kind == StatementKind::Table;
   for (const char* key : {"subtitle", "stub_header", "unit", "decimals"})
     if (!table && root->contains(key))

@@ -19,6 +19,11 @@
 
 namespace kessan::read {
 
+// The ranges of a layout's integer settings (docs/book-format.md, "Limits");
+// a value outside is a diagnostic naming the key and the range.
+inline constexpr int kMaxIndent = 20;    // a line's indent, in levels
+inline constexpr int kMaxDecimals = 12;  // a line's or table's decimals
+
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
                   std::vector<Diagnostic>* errors);
 
@@ -29,6 +34,10 @@ void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<L
 // A formula held by string value `key` of `t` (empty when absent or malformed).
 std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bool required, const char* where,
                                   TomlChecker& check, std::vector<Diagnostic>* errors);
+
+// Integer `key` of `t`, checked to be within [low, high] (reported otherwise).
+std::optional<int> parse_int_in(const toml::table& t, std::string_view key, int low, int high, const char* where,
+                                TomlChecker& check);
 
 // An exact unit of presentation: an integer or a quoted decimal, positive.
 std::optional<Decimal> parse_unit(const toml::table& t, std::string_view key, const char* where, TomlChecker& check);

@@ -1,5 +1,6 @@
 #include "read/toml_checker.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -7,6 +8,9 @@ namespace kessan::read {
 
 std::optional<toml::table> TomlChecker::parse(const std::string& text) {
   text_ = text;
+  line_starts_ = {0};
+  for (std::size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
   try {
     return toml::parse(text, path_);
   } catch (const toml::parse_error& e) {
@@ -172,11 +176,11 @@ SourceRef TomlChecker::string_start(const toml::node& n) const {
 }
 
 std::string TomlChecker::line_text(std::uint32_t line) const {
-  std::istringstream in(text_);
-  std::string l;
-  for (std::uint32_t i = 0; i < line && std::getline(in, l); ++i) {
-  }
-  return l;
+  if (line_starts_.empty() || line == 0) return "";
+  // Past the end: what reading line by line would leave.
+  std::size_t begin = line_starts_[std::min<std::size_t>(line, line_starts_.size()) - 1];
+  std::size_t end = text_.find('\n', begin);
+  return text_.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
 bool read_text(const std::string& path, std::string* text) {

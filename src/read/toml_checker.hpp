@@ -55,7 +55,8 @@ class TomlChecker {
   // The tables of an array of tables ([[key]]); anything else under `key` is reported.
   std::vector<const toml::table*> tables(const toml::table& t, std::string_view key);
 
-  // The text of line `line` (1-based) of the file, for diagnostics.
+  // The text of line `line` (1-based) of the file, for diagnostics, in
+  // time linear in the line's length.
   std::string line_text(std::uint32_t line) const;
   // Where the text of string value `n` starts (after its opening quote), for
   // diagnostics about what the string holds (a formula, a name).
@@ -64,6 +65,7 @@ class TomlChecker {
  private:
   std::string path_;
   std::string text_;
+  std::vector<std::size_t> line_starts_;  // the offset of each line of text_ (for line_text)
   std::vector<Diagnostic>* errors_;
   bool ok_ = true;
 };

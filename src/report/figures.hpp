@@ -19,12 +19,18 @@
 //  - Period words in formulas (year-ago, prior-quarter, …) are relative to
 //    the period being evaluated; period names (1Q02) are absolute.
 //  - Results are cached; evaluating the same figure twice costs nothing.
+//  - A figure is worked out through at most kMaxFigureDepth levels of
+//    lines, measures and formula terms inside one another (a table line
+//    that sums a line that sums a line …); deeper is a diagnostic at the
+//    line, measure or term where the limit is reached. A long flat formula
+//    (a + b + c + … with any number of terms) is one level.
 //
 // Names: "layout.line" names a line of a statement or table; a bare name is
 // a measure, statistic or reclassification id, or a line id that is unique
 // across layouts (inside a table's own formulas, that table's lines come
 // first). See docs/release-format.md.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -45,6 +51,10 @@
 #include "report/statement_lines.hpp"
 
 namespace kessan::report {
+
+// How many lines, measures and formula terms one figure may be worked out
+// through, inside one another (see docs/release-format.md, "Limits").
+inline constexpr int kMaxFigureDepth = 1000;
 
 struct Figure {
   enum class State { Value, NotAvailable, NotMeaningful };
@@ -115,6 +125,8 @@ class Figures {
 
   // The label of a name's target ("Total revenues", "Adjusted EBITDA").
   std::string label(const NameTarget& t) const;
+  // Where the name's target is defined.
+  SourceRef where_of(const NameTarget& t) const;
   // The statement lines of a statement layout (for reclassification notes).
   StatementLines* statement_lines(std::size_t layout);
 
@@ -125,6 +137,26 @@ class Figures {
   using PeriodKey = std::pair<std::int32_t, std::int32_t>;
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
+  // One more line, measure or term being worked out inside the others,
+  // for as long as it lives.
+  class Depth {
+   public:
+    explicit Depth(Figures* f) : f_(f) { ++f_->depth_; }
+    ~Depth() { --f_->depth_; }
+    Depth(const Depth&) = delete;
+    Depth& operator=(const Depth&) = delete;
+    // False beyond kMaxFigureDepth; reported (once) at `where`, naming `what`.
+    bool allowed(const SourceRef& where, const std::string& what) const;
+
+   private:
+    Figures* f_;
+  };
+
+  void index_names();
+  // The first line of layout `layout` with id `id`.
+  std::optional<std::size_t> line_of(std::size_t layout, std::string_view id) const;
+  std::vector<std::string> all_names() const;
+  void report_cycle(const std::pair<long, std::size_t>& node);
   void check_tables();
   // The name's target, or empty; nothing is reported (names checked already).
   std::optional<NameTarget> find_target(const std::string& name, long context);
@@ -139,9 +171,11 @@ class Figures {
   // The unit `e` has, inferred without evaluating (empty when it cannot be
   // told); a mismatch is reported at its place and sets *bad.
   std::optional<Unit> unit_of(const Expr& e, long context, bool* bad);
+  std::optional<Unit> combine_units(const Expr& e, const std::optional<Unit>& a, const std::optional<Unit>& b,
+                                    bool* bad);
   std::optional<Unit> target_unit(const NameTarget& t);
   void check_measures();
-  bool check_line_reference(const std::string& id, const StatementLayout& l, const SourceRef& where);
+  bool check_line_reference(const std::string& id, std::size_t layout, const SourceRef& where);
   bool table_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
   bool accounts_line(const LayoutLine& line, const Period& p, Figure* out);
   bool sum_line(std::size_t layout, const LayoutLine& line, const Period& p, Figure* out);
@@ -149,7 +183,11 @@ class Figures {
   bool account_term(const Expr& e, const Period& p, Figure* out);
   const AccountSums* sums(const Period& p, bool balance);
   bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt);
+  bool evaluate_chain(const Expr& e, const Period& p, Figure* out, long context);
   bool combine(const Expr& e, const Figure& a, const Figure& b, Figure* out);
+  // a (op) b; `formula` writes the formula for messages.
+  bool combine(ExprOp op, const SourceRef& where, const std::function<std::string()>& formula, const Figure& a,
+               const Figure& b, Figure* out);
   bool overflow(const SourceRef& where, const std::string& what);
   void error(const SourceRef& where, std::string message, std::string expected);
   bool enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t> frame, const SourceRef& where,
@@ -162,13 +200,20 @@ class Figures {
   Unit money_;
   long currency_ = -1;
   std::vector<const StatementLayout*> layouts_;
+  std::map<std::string, std::size_t, std::less<>> layout_ids_;             // the first layout per id
+  std::vector<std::map<std::string, std::size_t, std::less<>>> line_ids_;  // per layout: the first line per id
+  std::map<std::string, std::vector<NameTarget>, std::less<>> names_;      // what a bare name can be
   std::vector<std::unique_ptr<StatementLines>> statement_lines_;
   std::map<std::tuple<std::size_t, std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> line_cache_;
   std::map<std::tuple<std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> measure_cache_;
   std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
   std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
   std::set<PeriodKey> coverage_reported_;
+  std::optional<std::pair<Date, Date>> data_span_;                 // the journal's first and last transaction dates
   std::set<std::tuple<int, std::size_t, std::size_t>> inferring_;  // targets whose unit is being inferred
+  std::map<std::tuple<int, std::size_t, std::size_t>, std::optional<Unit>> units_;  // targets' units, once inferred
+  int depth_ = 0;                // lines, measures and terms being worked out inside one another
+  bool depth_reported_ = false;  // kMaxFigureDepth was reached (reported once)
   bool foreign_reported_ = false;
 };
 

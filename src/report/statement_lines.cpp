@@ -413,30 +413,61 @@ StatementLines::PeriodValues StatementLines::compute_unchecked(const Period& p) 
         break;
     }
   }
-  for (std::size_t i = 0; i < n; ++i)
-    if (l_.lines[i].kind == LineKind::Sum && !sum_line(out.lines, i, 0)) return out;
+  if (!sum_lines(out.lines)) return out;
   if (l_.kind == StatementKind::CashFlow && !check_articulation(out.lines, p)) return out;
   if (!check_relations(out.lines, p)) return out;
   out.ok = true;
   return out;
 }
 
-std::optional<Decimal> StatementLines::sum_line(Values& v, std::size_t i, int depth) {
-  const LayoutLine& line = l_.lines[i];
-  if (line.kind != LineKind::Sum || v[i]) return v[i];
-  if (depth > static_cast<int>(l_.lines.size())) {
-    errors_->push_back(
-        at(line.where, "line '" + line.label + "' is defined in terms of itself", "sums without cycles"));
-    return std::nullopt;
+// Sums are added up after the lines they add, in an order found with a
+// stack of its own: a sum of a sum of a sum … can be a long chain.
+bool StatementLines::sum_lines(Values& v) {
+  enum class Mark : char { New, OnPath, Done };
+  std::vector<Mark> marks(l_.lines.size(), Mark::New);
+  std::vector<std::pair<std::size_t, std::size_t>> path;  // a sum line, and how many of its terms are ready
+  for (std::size_t root = 0; root < l_.lines.size(); ++root) {
+    if (l_.lines[root].kind != LineKind::Sum || marks[root] != Mark::New) continue;
+    marks[root] = Mark::OnPath;
+    path.push_back({root, 0});
+    while (!path.empty()) {
+      auto& [i, ready] = path.back();
+      const LayoutLine& line = l_.lines[i];
+      if (ready == line.terms.size()) {
+        if (!add_up(v, i)) return false;
+        marks[i] = Mark::Done;
+        path.pop_back();
+        continue;
+      }
+      std::size_t j = line_index_.at(line.terms[ready++].line);
+      if (l_.lines[j].kind != LineKind::Sum || marks[j] == Mark::Done) continue;
+      if (marks[j] == Mark::OnPath) {
+        errors_->push_back(at(l_.lines[j].where, "line '" + l_.lines[j].label + "' is defined in terms of itself",
+                              "sums without cycles"));
+        return false;
+      }
+      marks[j] = Mark::OnPath;
+      path.push_back({j, 0});
+    }
   }
+  return true;
+}
+
+// Sum line `i`, once every line it adds has its value.
+bool StatementLines::add_up(Values& v, std::size_t i) {
+  const LayoutLine& line = l_.lines[i];
   Decimal total;
   for (const Term& t : line.terms) {
-    auto value = sum_line(v, line_index_.at(t.line), depth + 1);
-    if (!value) return std::nullopt;
+    const std::optional<Decimal>& value = v[line_index_.at(t.line)];
+    if (!value) {
+      errors_->push_back(at(line.where, "line '" + line.label + "' adds line '" + t.line + "', which has no amount",
+                            "terms that are accounts, sums, cash or cash-flow lines"));
+      return false;
+    }
     total = plus(total, t.sign < 0 ? value->negated() : *value);
   }
   v[i] = total;
-  return total;
+  return true;
 }
 
 bool StatementLines::check_relations(const Values& v, const Period& p) {

@@ -70,7 +70,8 @@ class StatementLines {
   void check_commodity(std::size_t posting);
   bool classify_cash_flows(const Period& p, std::vector<Decimal>* flows);
   Decimal cash_balance(Date through) const;
-  std::optional<Decimal> sum_line(Values& v, std::size_t i, int depth);
+  bool sum_lines(Values& v);
+  bool add_up(Values& v, std::size_t i);
   bool check_relations(const Values& v, const Period& p);
   bool check_articulation(const Values& v, const Period& p);
   PeriodValues compute(const Period& p);

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "read/expression_parser.hpp"
 
 namespace kessan::read {
@@ -300,6 +302,134 @@ TEST(ExpressionToString, ParenthesizesByPrecedenceAndAssociativity) {
   Expr number;
   number.number = Decimal::from_parts(-15, 1);
   EXPECT_EQ(to_string(number), "-1.5");
+}
+
+// ------------------------------------------------- printed formulas read back
+
+// The tree without positions: what "the same formula" means.
+std::string shape(const Expr& e) {
+  std::string out = std::to_string(static_cast<int>(e.op)) + ":" + e.number.to_string() + ":" + e.text + ":" +
+                    std::to_string(static_cast<int>(e.account));
+  if (!e.args.empty()) {
+    out += "(";
+    for (std::size_t i = 0; i < e.args.size(); ++i) out += (i ? "," : "") + shape(e.args[i]);
+    out += ")";
+  }
+  return out;
+}
+
+void expect_reads_back(std::string_view text) {
+  Expr e = parsed(text);
+  std::string written = to_string(e);
+  std::vector<Diagnostic> errors;
+  auto again = parse_expression(written, kOrigin, &errors);
+  ASSERT_TRUE(again) << text << " written as " << written;
+  EXPECT_EQ(shape(*again), shape(e)) << text << " written as " << written;
+  EXPECT_EQ(to_string(*again), written) << text;
+}
+
+TEST(ExpressionWriting, WrittenFormulasReadBackAsTheSameTree) {
+  for (const char* text : {"(a@year-ago)@prior-quarter",
+                           "((a + b)@year-ago)@\"Q1 2024\"",
+                           "x@\"a+b\"",
+                           "x@\"Q1 2024\" - y",
+                           "x@\"1Q02.b\"",
+                           "-(a@x)",
+                           "(-a)@x",
+                           "abs(-a)@x",
+                           "-abs(a)",
+                           "- - 1",
+                           "a - -b",
+                           "a * -(b + c)",
+                           "a / (b / c)",
+                           "a / b / c",
+                           "(a * b) / (c * d)",
+                           "a - (b + c) - (d - e)",
+                           "(a + b) * (c - d) / -e",
+                           "0.50 * .5 + 5.",
+                           "100 * debits[Assets:Cash] / credits[Revenues]@year-ago",
+                           "balance[A B:C]@current",
+                           "abs(abs(a) - abs(b))",
+                           "t.x + t.y-z",
+                           "_a * abs",
+                           "((((a))))",
+                           "a@x-y",
+                           "a@x- - b"})
+    expect_reads_back(text);
+}
+
+// Formulas of every operator, nested and chained, from a fixed seed.
+TEST(ExpressionWriting, GeneratedFormulasReadBackAsTheSameTree) {
+  std::uint32_t seed = 12345;
+  auto next = [&seed](std::uint32_t n) {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) % n;
+  };
+  std::function<std::string(int)> formula = [&](int depth) -> std::string {
+    std::uint32_t pick = depth <= 0 ? next(4) : next(12);
+    switch (pick) {
+      case 0:
+        return "x" + std::to_string(next(5));
+      case 1:
+        return std::to_string(next(100)) + (next(2) ? ".25" : "");
+      case 2:
+        return std::string(next(2) ? "debits" : "") + "[Acc:" + std::to_string(next(3)) + "]";
+      case 3:
+        return "layout.line-" + std::to_string(next(3));
+      case 4:
+        return "-" + formula(depth - 1);
+      case 5:
+        return "abs(" + formula(depth - 1) + ")";
+      case 6:
+        return "(" + formula(depth - 1) + ")@" + (next(2) ? "year-ago" : "\"Q1 2024\"");
+      case 7:
+        return "(" + formula(depth - 1) + ")";
+      default: {
+        static const char* kOps[] = {" + ", " - ", " * ", " / "};
+        return formula(depth - 1) + kOps[next(4)] + formula(depth - 1);
+      }
+    }
+  };
+  for (int i = 0; i < 500; ++i) expect_reads_back(formula(6));
+}
+
+// ------------------------------------------------------------------ limits
+
+TEST(ExpressionLimits, NestingIsLimited) {
+  auto nested = [](const std::string& open, const std::string& close, int levels) {
+    std::string text;
+    for (int i = 0; i < levels; ++i) text += open;
+    text += "a";
+    for (int i = 0; i < levels; ++i) text += close;
+    return text;
+  };
+  for (auto [open, close] : {std::pair<std::string, std::string>{"(", ")"}, {"abs(", ")"}, {"-", ""}}) {
+    parsed(nested(open, close, kMaxFormulaNesting));
+    std::vector<Diagnostic> errors;
+    std::string text = nested(open, close, 3000);
+    EXPECT_FALSE(parse_expression(text, kOrigin, &errors)) << open;
+    ASSERT_EQ(errors.size(), 1u) << open;
+    EXPECT_EQ(errors[0].message, "the formula nests more than 100 levels deep");
+    // The column of the opening that goes one level too deep.
+    EXPECT_EQ(errors[0].column, 10 + kMaxFormulaNesting * open.size()) << open;
+    EXPECT_EQ(errors[0].expected, "at most 100 parentheses, abs( and unary minus inside one another");
+  }
+}
+
+TEST(ExpressionLimits, LongChainsAreNotNesting) {
+  for (const char* ops : {"+-", "*/"}) {
+    std::string text = "a";
+    for (int i = 0; i < 20000; ++i) text += std::string(" ") + ops[i % 2] + (i % 2 ? " (b + c)" : " b");
+    Expr e = parsed(text);
+    EXPECT_TRUE(to_string(e) == text) << ops;  // not printed: 200 kB
+    Expr copy = e;                             // copied and destroyed without recursion
+    EXPECT_EQ(shape(copy.args[1]), shape(e.args[1]));
+    copy = Expr{};
+    std::size_t nodes = 0;
+    for_each_node(e, [&nodes](const Expr&) { ++nodes; });
+    EXPECT_EQ(nodes, 1u + 20000u * 2u + 10000u * 2u);
+    EXPECT_EQ(left_chain(e).size(), 20000u);
+  }
 }
 
 }  // namespace
