@@ -217,17 +217,30 @@ std::unique_ptr<read::Book> load_book(const std::string& directory, const Common
   return std::move(result.book);
 }
 
-// The period named on the command line, or a usage message.
+// The period named on the command line, or a usage message. Its comparison
+// periods (year-ago, prior quarter, prior year end) must exist too.
 std::optional<Period> book_period(const read::Book& book, const std::string& name) {
-  auto period = book.settings.calendar.parse(name);
-  if (period) return period;
   const FiscalCalendar& cal = book.settings.calendar;
+  auto period = cal.parse(name);
+  if (period) {
+    std::string missing = cal.missing_comparison(*period);
+    if (missing.empty()) return period;
+    std::cerr << "kessan: period " << name << " cannot be presented: " << missing << "\n";
+    return std::nullopt;
+  }
+  if (cal.parse_name(name)) {
+    std::cerr << "kessan: period " << name << " falls outside the years 0001 to 9999 that dates can have\n";
+    return std::nullopt;
+  }
   Date last = book.journal->transaction_count()
                   ? *std::max_element(book.journal->tx_date.begin(), book.journal->tx_date.end())
                   : Date();
-  Period example = cal.quarter_containing(last);
-  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like " << cal.name(example)
-            << " or FY" << example.fiscal_year << "\n";
+  auto example = cal.quarter_containing(last);
+  if (!example) example = cal.quarter_containing(Date());  // 1970-01-01
+  Period year;                                             // its fiscal year, for the name only
+  year.fiscal_year = example ? example->fiscal_year : 2002;
+  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like "
+            << (example ? cal.name(*example) + " or " : "") << cal.name(year) << "\n";
   return std::nullopt;
 }
 
