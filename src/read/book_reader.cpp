@@ -143,11 +143,8 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
     t.name = check.string(*c, "name", false, "[convenience]").value_or(t.currency);
     t.rate = check.decimal(*c, "rate", true, "[convenience]").value_or(Decimal(1));
     if (t.rate.sign() <= 0) check.error(*c, "the convenience rate must be positive", "e.g. \"119.85\"");
-    if (const toml::node* d = c->get("date")) {
-      if (auto v = d->value<toml::date>())
-        t.date = Date::from_ymd(v->year, v->month, v->day).value_or(Date());
-      else
-        check.error(*d, "'date' must be a date", "e.g. 2002-06-28 (unquoted)");
+    if (c->contains("date")) {
+      if (auto d = check.date(*c, "date", true, "[convenience]")) t.date = *d;
     } else {
       check.error(*c, "missing key 'date' in [convenience]", "the date of the rate, e.g. 2002-06-28");
     }

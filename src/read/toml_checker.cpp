@@ -110,6 +110,8 @@ std::optional<Date> TomlChecker::date(const toml::table& t, std::string_view key
   }
   if (auto v = n->value<toml::date>()) {
     if (auto d = Date::from_ymd(v->year, v->month, v->day)) return d;
+    error(*n, "'" + std::string(key) + "' is outside the years 0001 to 9999", "a date from 0001-01-01 to 9999-12-31");
+    return std::nullopt;
   }
   error(*n, "'" + std::string(key) + "' must be a date", "e.g. 2002-06-28 (unquoted)");
   return std::nullopt;
