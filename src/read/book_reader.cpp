@@ -228,7 +228,8 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     result.errors.push_back(diagnostic_at(r.where, "a reclassification names an unknown statement '" + r.layout + "'",
                                           "the id of a statement layout: " + ids));
   }
-  if (!settings.statistics.empty()) read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors);
+  if (!settings.statistics.empty())
+    read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors, options.max_errors);
   if (!settings.measures.empty() &&
       read_book_file(dir, settings.measures, "measures file", &path, &file_text, &result.errors))
     parse_measures(file_text, path, &book->measures, &result.errors);
