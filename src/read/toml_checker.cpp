@@ -7,6 +7,9 @@ namespace kessan::read {
 
 std::optional<toml::table> TomlChecker::parse(const std::string& text) {
   text_ = text;
+  line_starts_.assign(1, 0);
+  for (std::size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
   try {
     return toml::parse(text, path_);
   } catch (const toml::parse_error& e) {
@@ -16,15 +19,16 @@ std::optional<toml::table> TomlChecker::parse(const std::string& text) {
 }
 
 void TomlChecker::error(const toml::source_region& where, std::string message, std::string expected) {
+  ok_ = false;
+  if (errors_->size() >= max_errors_) return;
   Diagnostic d;
   d.file = path_;
   d.line = static_cast<std::uint32_t>(where.begin.line);
   d.column = static_cast<std::uint32_t>(where.begin.column);
   d.message = std::move(message);
   d.expected = std::move(expected);
-  d.line_text = line_text(d.line);
+  set_line(&d, line_view(d.line));
   errors_->push_back(std::move(d));
-  ok_ = false;
 }
 
 void TomlChecker::error(const toml::node& n, std::string message, std::string expected) {
@@ -173,12 +177,15 @@ SourceRef TomlChecker::string_start(const toml::node& n) const {
   return r;
 }
 
+std::string_view TomlChecker::line_view(std::uint32_t line) const {
+  if (line == 0 || line > line_starts_.size()) return {};
+  std::size_t start = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  return std::string_view(text_).substr(start, end - start);
+}
+
 std::string TomlChecker::line_text(std::uint32_t line) const {
-  std::istringstream in(text_);
-  std::string l;
-  for (std::uint32_t i = 0; i < line && std::getline(in, l); ++i) {
-  }
-  return l;
+  return std::string(line_view(line));
 }
 
 bool read_text(const std::string& path, std::string* text) {
