@@ -313,7 +313,7 @@ int run_release(const CommonOptions& o, const ReleaseOptions& ro) {
   }
   report::BookView view{*book->journal, book->settings,   book->statements,
                         book->tables,   book->statistics, book->measures};
-  auto release = report::build_release({view, book->guidance, text, *period}, &errors);
+  auto release = report::build_release({view, book->guidance, text, *period, o.max_errors + 1}, &errors);
   if (!release) {
     print_errors(std::move(errors), o.max_errors);
     return kExitInputError;

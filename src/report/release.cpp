@@ -46,7 +46,7 @@ class ReleaseBuilder {
     }
     check_expectations();
     for (const TemplatePiece& piece : in_.text.pieces)
-      if (piece.placeholder) check(*piece.placeholder);
+      if (piece.placeholder && errors_->size() - before < in_.max_errors) check(*piece.placeholder);
     if (errors_->size() != before) return std::nullopt;
     ReleaseDocument doc;
     doc.title = in_.book.settings.name + " " + in_.book.settings.calendar.name(in_.period);
