@@ -270,7 +270,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     parse_measures(file_text, path, &book->measures, &result.errors);
   if (!settings.guidance.empty() &&
       read_book_file(dir, settings.guidance, "guidance file", &path, &file_text, &result.errors))
-    parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors);
+    parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors, options.max_errors);
   if (book->settings.journals.size() != 1) {
     Diagnostic d;
     d.file = settings_path;
