@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <unordered_set>
 
 #include "core/diagnostic.hpp"
 #include "read/book_reader.hpp"
@@ -80,21 +81,30 @@ std::string file_line(const std::string& path, std::uint32_t line) {
   return text;
 }
 
-void print_errors(const std::vector<Diagnostic>& all, std::size_t max_errors) {
+// One key per distinct problem: its place and message.
+std::string problem_key(const Diagnostic& d) {
+  std::string key = d.file;
+  key += '\0';
+  key += std::to_string(d.line) + ':' + std::to_string(d.column);
+  key += '\0';
+  key += d.message;
+  return key;
+}
+
+void print_errors(std::vector<Diagnostic> all, std::size_t max_errors) {
   // The same problem found by several statements is reported once.
   std::vector<Diagnostic> errors;
-  for (const auto& d : all) {
-    bool seen = false;
-    for (const auto& e : errors)
-      seen |= e.file == d.file && e.line == d.line && e.column == d.column && e.message == d.message;
-    if (!seen) errors.push_back(d);
-  }
-  for (auto& d : errors)
+  std::unordered_set<std::string> seen;
+  for (auto& d : all)
+    if (seen.insert(problem_key(d)).second) errors.push_back(std::move(d));
+  // Readers collect one error more than shown, to know whether any are left out.
+  for (std::size_t i = 0; i < errors.size() && i < max_errors; ++i) {
+    Diagnostic& d = errors[i];
     // (1:1 names a whole file, such as a layout, rather than a place in it.)
     if (d.line_text.empty() && d.line > 0 && d.column > 0 && !(d.line == 1 && d.column == 1))
-      d.line_text = file_line(d.file, d.line);
-  // Readers collect one error more than shown, to know whether any are left out.
-  for (std::size_t i = 0; i < errors.size() && i < max_errors; ++i) std::cerr << render(errors[i]);
+      set_line(&d, file_line(d.file, d.line));
+    std::cerr << render(d);
+  }
   if (errors.size() > max_errors)
     std::cerr << "stopped after " << max_errors << (max_errors == 1 ? " error" : " errors")
               << " (use --max-errors to see more)\n";
@@ -122,7 +132,7 @@ std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
       file == "-" ? read::read_journal_text(std::string(std::istreambuf_iterator<char>(std::cin), {}), "-", options)
                   : read::read_journal_file(file, options);
   if (!result.ok()) {
-    print_errors(result.errors, o.max_errors);
+    print_errors(std::move(result.errors), o.max_errors);
     *exit_code = kExitInputError;
     return nullptr;
   }
@@ -210,24 +220,37 @@ std::unique_ptr<read::Book> load_book(const std::string& directory, const Common
   options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   read::BookResult result = read::read_book(directory, options);
   if (!result.ok()) {
-    print_errors(result.errors, o.max_errors);
+    print_errors(std::move(result.errors), o.max_errors);
     *exit_code = kExitInputError;
     return nullptr;
   }
   return std::move(result.book);
 }
 
-// The period named on the command line, or a usage message.
+// The period named on the command line, or a usage message. Its comparison
+// periods (year-ago, prior quarter, prior year end) must exist too.
 std::optional<Period> book_period(const read::Book& book, const std::string& name) {
-  auto period = book.settings.calendar.parse(name);
-  if (period) return period;
   const FiscalCalendar& cal = book.settings.calendar;
+  auto period = cal.parse(name);
+  if (period) {
+    std::string missing = cal.missing_comparison(*period);
+    if (missing.empty()) return period;
+    std::cerr << "kessan: period " << name << " cannot be presented: " << missing << "\n";
+    return std::nullopt;
+  }
+  if (cal.parse_name(name)) {
+    std::cerr << "kessan: period " << name << " falls outside the years 0001 to 9999 that dates can have\n";
+    return std::nullopt;
+  }
   Date last = book.journal->transaction_count()
                   ? *std::max_element(book.journal->tx_date.begin(), book.journal->tx_date.end())
                   : Date();
-  Period example = cal.quarter_containing(last);
-  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like " << cal.name(example)
-            << " or FY" << example.fiscal_year << "\n";
+  auto example = cal.quarter_containing(last);
+  if (!example) example = cal.quarter_containing(Date());  // 1970-01-01
+  Period year;                                             // its fiscal year, for the name only
+  year.fiscal_year = example ? example->fiscal_year : 2002;
+  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like "
+            << (example ? cal.name(*example) + " or " : "") << cal.name(year) << "\n";
   return std::nullopt;
 }
 
@@ -250,7 +273,7 @@ int run_statements(const CommonOptions& o, const StatementOptions& so) {
     if (table) tables.push_back(std::move(*table));
   }
   if (!errors.empty()) {
-    print_errors(errors, o.max_errors);
+    print_errors(std::move(errors), o.max_errors);
     return kExitInputError;
   }
   write::write_tables(std::cout, tables, *format);
@@ -284,15 +307,15 @@ int run_release(const CommonOptions& o, const ReleaseOptions& ro) {
   }
   std::vector<Diagnostic> errors;
   ReleaseTemplate text;
-  if (!read::read_template(template_file, &text, &errors)) {
-    print_errors(errors, o.max_errors);
+  if (!read::read_template(template_file, &text, &errors, o.max_errors + 1)) {
+    print_errors(std::move(errors), o.max_errors);
     return kExitInputError;
   }
   report::BookView view{*book->journal, book->settings,   book->statements,
                         book->tables,   book->statistics, book->measures};
-  auto release = report::build_release({view, book->guidance, text, *period}, &errors);
+  auto release = report::build_release({view, book->guidance, text, *period, o.max_errors + 1}, &errors);
   if (!release) {
-    print_errors(errors, o.max_errors);
+    print_errors(std::move(errors), o.max_errors);
     return kExitInputError;
   }
   write::write_release(std::cout, *release, *format);

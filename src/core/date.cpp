@@ -16,7 +16,7 @@ unsigned days_in_month(int y, unsigned m) {
 // Days since 1970-01-01 for a civil date, counting in 400-year eras that
 // start on March 1 so that the leap day is the last day of an era-year.
 std::optional<Date> Date::from_ymd(int y, unsigned m, unsigned d) {
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+  if (y < kFirstYear || y > kLastYear || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
   int yy = m <= 2 ? y - 1 : y;
   int era = yy / 400;
   int yoe = yy - era * 400;                                // [0, 399]
@@ -64,13 +64,16 @@ std::string Date::to_string() const {
   return buf;
 }
 
-Date Date::end_of_month_plus(int months) const {
+std::optional<Date> Date::end_of_month_plus(int months) const {
   auto [y, m, d] = ymd();
   (void)d;
-  int index = y * 12 + static_cast<int>(m) - 1 + months;
-  int ny = index / 12;
+  // Month numbers counted from January of year 0, in 64 bits so that no
+  // shift can overflow before the range check.
+  std::int64_t index = std::int64_t{y} * 12 + m - 1 + months;
+  if (index < std::int64_t{kFirstYear} * 12 || index >= (std::int64_t{kLastYear} + 1) * 12) return std::nullopt;
+  int ny = static_cast<int>(index / 12);
   unsigned nm = static_cast<unsigned>(index % 12) + 1;
-  return *from_ymd(ny, nm, days_in_month(ny, nm));
+  return from_ymd(ny, nm, days_in_month(ny, nm));
 }
 
 }  // namespace kessan

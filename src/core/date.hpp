@@ -10,6 +10,10 @@
 
 namespace kessan {
 
+// The years a Date can have: dates are written YYYY-MM-DD.
+constexpr int kFirstYear = 1;
+constexpr int kLastYear = 9999;
+
 struct YearMonthDay {
   int year;
   unsigned month;  // 1..12
@@ -33,8 +37,9 @@ class Date {
   YearMonthDay ymd() const;
   // YYYY-MM-DD.
   std::string to_string() const;
-  // The last day of the month `months` after this date's month.
-  Date end_of_month_plus(int months) const;
+  // The last day of the month `months` after this date's month; empty when
+  // that month falls outside the years kFirstYear..kLastYear.
+  std::optional<Date> end_of_month_plus(int months) const;
 
   friend constexpr auto operator<=>(Date a, Date b) = default;
 

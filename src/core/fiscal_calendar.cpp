@@ -14,49 +14,83 @@ bool digits(std::string_view s, std::size_t at, std::size_t n, int* out) {
   return true;
 }
 
+// `n` with at least `width` digits.
+std::string padded(int n, std::size_t width) {
+  std::string s = std::to_string(n);
+  return s.size() < width ? std::string(width - s.size(), '0') + s : s;
+}
+
 }  // namespace
 
-Period FiscalCalendar::period(int fiscal_year, int quarter) const {
+std::optional<Period> FiscalCalendar::period(int fiscal_year, int quarter) const {
+  if (fiscal_year < kFirstYear - 1 || fiscal_year > kLastYear + 1 || quarter < 0 || quarter > 4) return std::nullopt;
   unsigned start_month = year_end_month_ % 12 + 1;
   // Calendar year in which the fiscal year starts.
   int start_year = fiscal_year;
   if (naming_ == YearName::ByEnd && start_month != 1) start_year = fiscal_year - 1;
-  Date year_start = *Date::from_ymd(start_year, start_month, 1);
+  auto year_start = Date::from_ymd(start_year, start_month, 1);
+  if (!year_start) return std::nullopt;
+  // The first month of the period, and its last day.
+  auto first_month = year_start->end_of_month_plus(quarter == 0 ? 0 : 3 * (quarter - 1));
+  auto last = year_start->end_of_month_plus(quarter == 0 ? 11 : 3 * (quarter - 1) + 2);
+  if (!first_month || !last) return std::nullopt;
   Period p;
   p.fiscal_year = fiscal_year;
   p.quarter = quarter;
-  if (quarter == 0) {
-    p.first = year_start;
-    p.last = year_start.end_of_month_plus(11);
-  } else {
-    Date q_start_month = year_start.end_of_month_plus(3 * (quarter - 1));
-    auto ymd = q_start_month.ymd();
-    p.first = *Date::from_ymd(ymd.year, ymd.month, 1);
-    p.last = q_start_month.end_of_month_plus(2);
-  }
+  p.first = Date::from_days(first_month->days() - static_cast<std::int32_t>(first_month->ymd().day) + 1);
+  p.last = *last;
   return p;
 }
 
-Period FiscalCalendar::prior_quarter(const Period& p) const {
+std::optional<Period> FiscalCalendar::prior_quarter(const Period& p) const {
   if (p.quarter == 0) return period(p.fiscal_year - 1, 0);
   if (p.quarter == 1) return period(p.fiscal_year - 1, 4);
   return period(p.fiscal_year, p.quarter - 1);
 }
 
-Period FiscalCalendar::quarter_containing(Date d) const {
+std::optional<Date> FiscalCalendar::prior_year_end(const Period& p) const {
+  auto year = period(p.fiscal_year - 1, 0);
+  if (!year) return std::nullopt;
+  return year->last;
+}
+
+std::optional<Comparisons> FiscalCalendar::comparisons(const Period& p) const {
+  auto year_ago_period = year_ago(p);
+  auto prior = prior_quarter(p);
+  auto year_end = prior_year_end(p);
+  if (!year_ago_period || !prior || !year_end) return std::nullopt;
+  return Comparisons{*year_ago_period, *prior, *year_end};
+}
+
+std::string FiscalCalendar::missing_comparison(const Period& p) const {
+  const std::string outside = " falls outside the years " + padded(kFirstYear, 4) + " to " + padded(kLastYear, 4);
+  if (!year_ago(p)) return "its year-ago period (fiscal year " + std::to_string(p.fiscal_year - 1) + ")" + outside;
+  if (!prior_quarter(p)) return "its prior quarter" + outside;
+  if (!prior_year_end(p))
+    return "the end of its prior fiscal year (fiscal year " + std::to_string(p.fiscal_year - 1) + ")" + outside;
+  return "";
+}
+
+std::optional<Period> FiscalCalendar::quarter_containing(Date d) const {
   int year = d.ymd().year;
   for (int fy = year - 1; fy <= year + 1; ++fy)
     for (int q = 1; q <= 4; ++q) {
-      Period p = period(fy, q);
-      if (p.first <= d && d <= p.last) return p;
+      auto p = period(fy, q);
+      if (p && p->first <= d && d <= p->last) return p;
     }
-  return period(year, 1);
+  return std::nullopt;
 }
 
 std::optional<Period> FiscalCalendar::parse(std::string_view name) const {
+  auto n = parse_name(name);
+  if (!n) return std::nullopt;
+  return period(n->fiscal_year, n->quarter);
+}
+
+std::optional<PeriodName> FiscalCalendar::parse_name(std::string_view name) const {
   if (name.size() == 6 && name.substr(0, 2) == "FY") {
     int y;
-    if (digits(name, 2, 4, &y) && y > 0) return period(y, 0);
+    if (digits(name, 2, 4, &y) && y > 0) return PeriodName{y, 0};
     return std::nullopt;
   }
   int quarter = -1, year = -1;
@@ -79,18 +113,18 @@ std::optional<Period> FiscalCalendar::parse(std::string_view name) const {
     }
   }
   if (i != name.size() || quarter < 1 || quarter > 4 || year < 1) return std::nullopt;
-  return period(year, quarter);
+  return PeriodName{year, quarter};
 }
 
 std::string FiscalCalendar::name(const Period& p) const {
-  if (p.quarter == 0) return "FY" + std::to_string(p.fiscal_year);
+  if (p.quarter == 0) return "FY" + padded(p.fiscal_year, 4);
   std::string out;
   for (std::size_t k = 0; k < pattern_.size();) {
     std::string_view rest = std::string_view(pattern_).substr(k);
     if (rest.rfind("{q}", 0) == 0) {
       out += std::to_string(p.quarter), k += 3;
     } else if (rest.rfind("{yyyy}", 0) == 0) {
-      out += std::to_string(p.fiscal_year), k += 6;
+      out += padded(p.fiscal_year, 4), k += 6;
     } else if (rest.rfind("{yy}", 0) == 0) {
       int yy = p.fiscal_year % 100;
       out += (yy < 10 ? "0" : "") + std::to_string(yy), k += 4;

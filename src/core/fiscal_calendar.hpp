@@ -8,6 +8,11 @@
 // named by the calendar year it starts in (IIJ's "fiscal 2002" runs April
 // 2002 to March 2003) or the year it ends in; for a December year end both
 // agree. Whole years are named "FY{yyyy}".
+//
+// Every day of a period lies in the years kFirstYear..kLastYear (1 to 9999,
+// core/date.hpp): a period, or a period relative to another one, that would
+// reach outside them does not exist, and the functions that form one return
+// nothing then.
 
 #include <optional>
 #include <string>
@@ -24,6 +29,19 @@ struct Period {
   Date last;            // inclusive
 };
 
+// The periods a statement compares a period with.
+struct Comparisons {
+  Period year_ago;
+  Period prior_quarter;
+  Date prior_year_end;
+};
+
+// A period's name taken apart: fiscal year as named and quarter (0 for a whole year).
+struct PeriodName {
+  int fiscal_year = 0;
+  int quarter = 0;
+};
+
 class FiscalCalendar {
  public:
   enum class YearName { ByStart, ByEnd };
@@ -33,20 +51,29 @@ class FiscalCalendar {
       : year_end_month_(year_end_month), naming_(naming), pattern_(std::move(pattern)) {}
 
   // The quarter `quarter` (1..4) of fiscal year `fiscal_year`, or the whole
-  // year for quarter 0.
-  Period period(int fiscal_year, int quarter) const;
-  // Parses a period name ("1Q02", "FY2002"). Empty when it does not match.
+  // year for quarter 0. Empty when it reaches outside the years 1 to 9999.
+  std::optional<Period> period(int fiscal_year, int quarter) const;
+  // Takes a period name apart ("1Q02", "FY2002"). Empty when it does not match.
+  std::optional<PeriodName> parse_name(std::string_view name) const;
+  // The period a name names. Empty when it does not match, or when the
+  // period reaches outside the years 1 to 9999.
   std::optional<Period> parse(std::string_view name) const;
+  // "1Q02", "FY2002" (years below 1000 with leading zeros: "FY0001").
   std::string name(const Period& p) const;
 
-  Period year_ago(const Period& p) const { return period(p.fiscal_year - 1, p.quarter); }
+  std::optional<Period> year_ago(const Period& p) const { return period(p.fiscal_year - 1, p.quarter); }
   // The fiscal quarter that holds `d`.
-  Period quarter_containing(Date d) const;
+  std::optional<Period> quarter_containing(Date d) const;
   // The quarter before (4Q of the previous year before 1Q); for a whole
   // fiscal year, the year before.
-  Period prior_quarter(const Period& p) const;
+  std::optional<Period> prior_quarter(const Period& p) const;
   // The last day of the previous fiscal year.
-  Date prior_year_end(const Period& p) const { return period(p.fiscal_year - 1, 0).last; }
+  std::optional<Date> prior_year_end(const Period& p) const;
+  // All three; empty when one of them reaches outside the years 1 to 9999.
+  std::optional<Comparisons> comparisons(const Period& p) const;
+  // Why `p` has no comparisons ("its year-ago period (fiscal year 0) falls
+  // outside the years 0001 to 9999"), or "" when it has them.
+  std::string missing_comparison(const Period& p) const;
 
   unsigned year_end_month() const { return year_end_month_; }
   const std::string& pattern() const { return pattern_; }

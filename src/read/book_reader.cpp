@@ -9,6 +9,29 @@
 namespace kessan::read {
 namespace {
 
+// The ranges of book.toml's numbers (docs/book-format.md, "Limits").
+constexpr long long kMaxUnit = 1'000'000'000'000;        // a unit of presentation of a trillion
+constexpr long long kMaxShares = 1'000'000'000'000'000;  // weighted average number of shares
+constexpr long long kMaxAdsPerShare = 1'000'000'000;     // ADS equivalents per share
+constexpr long long kMaxRate = 1'000'000'000;            // convenience rate, reporting currency per unit
+constexpr long long kMaxSlightBelow = 100;               // percent (or points)
+constexpr int kMaxPercentDecimals = 6;
+
+// A number of book.toml within [low, high] (and whole when `whole`); outside
+// it is an error at the value naming the key and the range.
+std::optional<Decimal> number_in_range(TomlChecker& check, const toml::table& t, std::string_view key, bool required,
+                                       const char* where, const Decimal& low, const Decimal& high, bool whole,
+                                       const std::string& range, const char* example) {
+  auto d = check.decimal(t, key, required, where);
+  if (!d) return std::nullopt;
+  bool whole_number = d->rounded(0, RoundingMode::Down) == *d;
+  if (*d < low || *d > high || (whole && !whole_number)) {
+    check.error(*t.get(key), "'" + std::string(key) + "' must be " + range, example);
+    return std::nullopt;
+  }
+  return d;
+}
+
 void parse_reclassifications(const toml::table& root, const FiscalCalendar& calendar, TomlChecker& check,
                              std::vector<Reclassification>* out) {
   for (const toml::table* t : check.tables(root, "reclassification")) {
@@ -62,15 +85,14 @@ void parse_release_style(const toml::table& root, const BookSettings& settings, 
       check.error(*t->get("scale"), "unknown scale '" + *s + "'", "unit, thousand, million, billion or trillion");
   }
   out->negative = check.string(*t, "negative", false, where).value_or(out->negative);
-  if (auto d = check.decimal(*t, "slight_below", false, where)) {
-    if (d->is_negative())
-      check.error(*t->get("slight_below"), "slight_below must not be negative", "a percentage such as \"1\"");
+  if (auto d = number_in_range(check, *t, "slight_below", false, where, Decimal(0), Decimal(kMaxSlightBelow), false,
+                               "from 0 to 100 (percent)", "a percentage such as \"1\""))
     out->slight_below = *d;
-  }
   if (auto d = check.integer(*t, "percent_decimals", false, where)) {
-    if (*d < 0 || *d > 6)
+    if (*d < 0 || *d > kMaxPercentDecimals)
       check.error(*t->get("percent_decimals"), "percent_decimals must be 0 to 6", "e.g. 1 for 18.2%");
-    out->percent_decimals = static_cast<int>(*d);
+    else
+      out->percent_decimals = static_cast<int>(*d);
   }
 }
 
@@ -90,8 +112,8 @@ bool read_book_file(const std::string& dir, const std::string& file, const char*
 }  // namespace
 
 bool parse_book_settings(const std::string& text, const std::string& path, BookSettings* out,
-                         std::vector<Diagnostic>* errors) {
-  TomlChecker check(path, errors);
+                         std::vector<Diagnostic>* errors, std::size_t max_errors) {
+  TomlChecker check(path, errors, max_errors);
   auto root = check.parse(text);
   if (!root) return false;
   check.only_keys(*root,
@@ -109,8 +131,9 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
     out->name = check.string(*c, "name", true, "[company]").value_or("");
     out->currency = check.string(*c, "currency", true, "[company]").value_or("");
     out->currency_name = check.string(*c, "currency_name", false, "[company]").value_or(out->currency);
-    out->unit = check.decimal(*c, "unit", false, "[company]").value_or(Decimal(1));
-    if (out->unit.sign() <= 0) check.error(*c->get("unit"), "the unit must be positive", "e.g. 1000 for thousands");
+    out->unit = number_in_range(check, *c, "unit", false, "[company]", Decimal(1), Decimal(kMaxUnit), true,
+                                "a whole number from 1 to 1000000000000", "e.g. 1000 for thousands")
+                    .value_or(Decimal(1));
     out->unit_name = check.string(*c, "unit_name", false, "[company]").value_or("");
   } else {
     check.error(*root, "missing table [company]", "[company] with name and currency");
@@ -141,13 +164,15 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
     ConvenienceTranslation t;
     t.currency = check.string(*c, "currency", true, "[convenience]").value_or("");
     t.name = check.string(*c, "name", false, "[convenience]").value_or(t.currency);
-    t.rate = check.decimal(*c, "rate", true, "[convenience]").value_or(Decimal(1));
-    if (t.rate.sign() <= 0) check.error(*c, "the convenience rate must be positive", "e.g. \"119.85\"");
-    if (const toml::node* d = c->get("date")) {
-      if (auto v = d->value<toml::date>())
-        t.date = Date::from_ymd(v->year, v->month, v->day).value_or(Date());
-      else
-        check.error(*d, "'date' must be a date", "e.g. 2002-06-28 (unquoted)");
+    if (c->contains("rate")) {
+      t.rate = number_in_range(check, *c, "rate", true, "[convenience]", Decimal::from_parts(1, 9), Decimal(kMaxRate),
+                               false, "from 0.000000001 to 1000000000", "e.g. \"119.85\"")
+                   .value_or(Decimal(1));
+    } else {
+      check.error(*c, "missing key 'rate' in [convenience]", "a number");
+    }
+    if (c->contains("date")) {
+      if (auto d = check.date(*c, "date", true, "[convenience]")) t.date = *d;
     } else {
       check.error(*c, "missing key 'date' in [convenience]", "the date of the rate, e.g. 2002-06-28");
     }
@@ -162,10 +187,17 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
       s.period = check.string(*t, "period", true, "[[shares]]").value_or("");
       if (!s.period.empty() && !out->calendar.parse(s.period))
         check.error(*t->get("period"), "'" + s.period + "' is not a period name", "e.g. 1Q02 (see period_format)");
-      s.weighted_average = check.decimal(*t, "weighted_average", true, "[[shares]]").value_or(Decimal(0));
-      if (s.weighted_average.sign() <= 0 && t->contains("weighted_average"))
-        check.error(*t->get("weighted_average"), "the number of shares must be positive", "a positive number");
-      s.ads_per_share = check.decimal(*t, "ads_per_share", false, "[[shares]]").value_or(Decimal(0));
+      if (t->contains("weighted_average"))
+        s.weighted_average = number_in_range(check, *t, "weighted_average", true, "[[shares]]",
+                                             Decimal::from_parts(1, 6), Decimal(kMaxShares), false,
+                                             "from 0.000001 to 1000000000000000", "a positive number of shares")
+                                 .value_or(Decimal(0));
+      else
+        check.error(*t, "missing key 'weighted_average' in [[shares]]", "a number");
+      s.ads_per_share = number_in_range(check, *t, "ads_per_share", false, "[[shares]]", Decimal::from_parts(1, 9),
+                                        Decimal(kMaxAdsPerShare), false, "from 0.000000001 to 1000000000",
+                                        "ADS equivalents per share, e.g. 2000")
+                            .value_or(Decimal(0));
       out->shares.push_back(std::move(s));
     }
   }
@@ -190,7 +222,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     return result;
   }
   book->settings.directory = dir;
-  if (!parse_book_settings(text, settings_path, &book->settings, &result.errors)) return result;
+  if (!parse_book_settings(text, settings_path, &book->settings, &result.errors, options.max_errors)) return result;
   const BookSettings& settings = book->settings;
   std::string path, file_text;
   for (const auto* list : {&settings.statements, &settings.tables}) {
@@ -231,13 +263,14 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     result.errors.push_back(diagnostic_at(r.where, "a reclassification names an unknown statement '" + r.layout + "'",
                                           "the id of a statement layout: " + ids));
   }
-  if (!settings.statistics.empty()) read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors);
+  if (!settings.statistics.empty())
+    read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors, options.max_errors);
   if (!settings.measures.empty() &&
       read_book_file(dir, settings.measures, "measures file", &path, &file_text, &result.errors))
     parse_measures(file_text, path, &book->measures, &result.errors);
   if (!settings.guidance.empty() &&
       read_book_file(dir, settings.guidance, "guidance file", &path, &file_text, &result.errors))
-    parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors);
+    parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors, options.max_errors);
   if (book->settings.journals.size() != 1) {
     Diagnostic d;
     d.file = settings_path;

@@ -7,6 +7,7 @@
 // Contract: any error (a malformed setting, an unknown key, a bad layout, an
 // error in the journal) yields no Book, only diagnostics with file and line.
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options = 
 
 // Part, for tests: settings from book.toml text.
 bool parse_book_settings(const std::string& text, const std::string& path, BookSettings* out,
-                         std::vector<Diagnostic>* errors);
+                         std::vector<Diagnostic>* errors,
+                         std::size_t max_errors = std::numeric_limits<std::size_t>::max());
 
 }  // namespace kessan::read

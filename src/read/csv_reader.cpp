@@ -11,25 +11,27 @@ bool is_space(char c) {
 
 class CsvParser {
  public:
-  CsvParser(std::string_view text, const std::string& path, std::vector<CsvRow>* rows, std::vector<Diagnostic>* errors)
-      : text_(text), path_(path), rows_(rows), errors_(errors) {}
+  CsvParser(std::string_view text, const std::string& path, const CsvRowSink& each, std::vector<Diagnostic>* errors,
+            std::size_t max_fields, std::size_t max_errors)
+      : text_(text), path_(path), each_(each), errors_(errors), max_fields_(max_fields), max_errors_(max_errors) {}
 
   bool run() {
     const std::size_t first_error = errors_->size();
     report_nul_bytes();
-    while (pos_ < text_.size()) {
+    while (pos_ < text_.size() && errors_->size() < max_errors_ && !stopped_) {
       if (skippable_line()) {
         skip_line();
         continue;
       }
       if (!record()) break;
     }
+    if (pos_ < text_.size() && errors_->size() >= max_errors_) failed_ = true;  // stopped at the limit
     // NUL bytes were reported first; keep all errors in order of position.
     std::stable_sort(errors_->begin() + static_cast<std::ptrdiff_t>(first_error), errors_->end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
                        return a.line != b.line ? a.line < b.line : a.column < b.column;
                      });
-    return errors_->size() == first_error;
+    return errors_->size() == first_error && !failed_;
   }
 
  private:
@@ -40,8 +42,8 @@ class CsvParser {
     if (end > start && text_[end - 1] == '\r') --end;
     return end;
   }
-  std::string line_text(std::size_t line_start) const {
-    return std::string(text_.substr(line_start, content_end(line_start) - line_start));
+  std::string_view line_text(std::size_t line_start) const {
+    return text_.substr(line_start, content_end(line_start) - line_start);
   }
   std::uint32_t column(std::size_t pos) const { return static_cast<std::uint32_t>(pos - line_start_ + 1); }
 
@@ -70,11 +72,13 @@ class CsvParser {
   }
 
   void error(std::uint32_t line, std::uint32_t col, std::size_t line_start, std::string message, std::string expected) {
+    failed_ = true;
+    if (errors_->size() >= max_errors_) return;
     Diagnostic d;
     d.file = path_;
     d.line = line;
     d.column = col;
-    d.line_text = line_text(line_start);
+    set_line(&d, line_text(line_start));
     d.message = std::move(message);
     d.expected = std::move(expected);
     errors_->push_back(std::move(d));
@@ -88,6 +92,10 @@ class CsvParser {
         ++line;
         start = i + 1;
       } else if (text_[i] == '\0') {
+        if (errors_->size() >= max_errors_) {
+          failed_ = true;
+          return;
+        }
         error(line, static_cast<std::uint32_t>(i - start + 1), start, "NUL byte in CSV text",
               "UTF-8 text without NUL bytes (is this a binary file?)");
       }
@@ -100,17 +108,19 @@ class CsvParser {
     CsvRow row;
     row.line = line_;
     row.line_text = line_text(line_start_);
+    bool too_many = false;
     for (;;) {
       CsvField field;
       field.line = line_;
       field.column = column(pos_);
+      const std::size_t field_line_start = line_start_;
       while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
       if (pos_ < text_.size() && text_[pos_] == '"') {
         field.line = line_;
         field.column = column(pos_);
         if (!quoted(&field)) {
-          row.fields.push_back(std::move(field));
-          rows_->push_back(std::move(row));
+          if (row.fields.size() < max_fields_) row.fields.push_back(std::move(field));
+          stopped_ = !each_(std::move(row));
           return false;
         }
       } else {
@@ -119,9 +129,15 @@ class CsvParser {
         std::size_t end = pos_;
         while (end > start && is_space(text_[end - 1])) --end;
         if (end > start) field.column = column(start);
-        field.text = std::string(text_.substr(start, end - start));
+        if (row.fields.size() < max_fields_) field.text = std::string(text_.substr(start, end - start));
       }
-      row.fields.push_back(std::move(field));
+      if (row.fields.size() < max_fields_) {
+        row.fields.push_back(std::move(field));
+      } else if (!too_many) {
+        too_many = true;
+        error(field.line, field.column, field_line_start, "more than " + std::to_string(max_fields_) + " fields",
+              "at most " + std::to_string(max_fields_) + " fields on a line");
+      }
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
         continue;
@@ -129,7 +145,7 @@ class CsvParser {
       consume_line_end();
       break;
     }
-    rows_->push_back(std::move(row));
+    stopped_ = !each_(std::move(row));
     return true;
   }
 
@@ -174,8 +190,12 @@ class CsvParser {
 
   std::string_view text_;
   const std::string& path_;
-  std::vector<CsvRow>* rows_;
+  const CsvRowSink& each_;
+  bool stopped_ = false;
   std::vector<Diagnostic>* errors_;
+  std::size_t max_fields_;
+  std::size_t max_errors_;
+  bool failed_ = false;
   std::size_t pos_ = 0;
   std::size_t line_start_ = 0;
   std::uint32_t line_ = 1;
@@ -183,11 +203,22 @@ class CsvParser {
 
 }  // namespace
 
-bool parse_csv(std::string_view text, const std::string& path, std::vector<CsvRow>* rows,
-               std::vector<Diagnostic>* errors) {
+bool parse_csv(std::string_view text, const std::string& path, const CsvRowSink& each, std::vector<Diagnostic>* errors,
+               std::size_t max_fields, std::size_t max_errors) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-  return CsvParser(text, path, rows, errors).run();
+  return CsvParser(text, path, each, errors, max_fields, max_errors).run();
+}
+
+bool parse_csv(std::string_view text, const std::string& path, std::vector<CsvRow>* rows,
+               std::vector<Diagnostic>* errors, std::size_t max_fields, std::size_t max_errors) {
+  return parse_csv(
+      text, path,
+      [rows](CsvRow&& row) {
+        rows->push_back(std::move(row));
+        return true;
+      },
+      errors, max_fields, max_errors);
 }
 
 }  // namespace kessan::read

@@ -17,10 +17,14 @@
 //
 // Errors, each a Diagnostic with file, line, column, line_text, message and
 // expected: an unterminated quoted field (at its opening quote), text after a
-// closing quote (at that text), a NUL byte (at the byte). Every error of the
-// text is reported, in order of position.
+// closing quote (at that text), a NUL byte (at the byte), a record with more
+// than max_fields fields (at the first field too many; the fields past the
+// limit are not kept). Every error of the text is reported, in order of
+// position, up to max_errors (then reading stops).
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,14 +43,22 @@ struct CsvField {
 
 struct CsvRow {
   std::vector<CsvField> fields;
-  std::uint32_t line = 0;  // the line where the record starts, 1-based
-  std::string line_text;   // that line, without its line end
+  std::uint32_t line = 0;      // the line where the record starts, 1-based
+  std::string_view line_text;  // that line, without its line end (a view of the parsed text)
 };
 
 // Parses `text`, appending its records to `rows` (also when there are errors)
 // and its errors to `errors`. `path` names the file in diagnostics. Returns
-// false on any error.
+// false on any error. The rows refer to `text`, which must outlive them.
 bool parse_csv(std::string_view text, const std::string& path, std::vector<CsvRow>* rows,
-               std::vector<Diagnostic>* errors);
+               std::vector<Diagnostic>* errors, std::size_t max_fields = std::numeric_limits<std::size_t>::max(),
+               std::size_t max_errors = std::numeric_limits<std::size_t>::max());
+
+// The same, handing each record to `each` as it is read (reading stops when
+// `each` returns false), so that a large file need not be held as rows.
+using CsvRowSink = std::function<bool(CsvRow&&)>;
+bool parse_csv(std::string_view text, const std::string& path, const CsvRowSink& each, std::vector<Diagnostic>* errors,
+               std::size_t max_fields = std::numeric_limits<std::size_t>::max(),
+               std::size_t max_errors = std::numeric_limits<std::size_t>::max());
 
 }  // namespace kessan::read

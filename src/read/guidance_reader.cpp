@@ -83,8 +83,8 @@ void parse_record(const toml::table& t, Expectation::Kind kind, const FiscalCale
 }  // namespace
 
 bool parse_guidance(const std::string& text, const std::string& path, const FiscalCalendar& calendar,
-                    ExpectationSet* out, std::vector<Diagnostic>* errors) {
-  TomlChecker check(path, errors);
+                    ExpectationSet* out, std::vector<Diagnostic>* errors, std::size_t max_errors) {
+  TomlChecker check(path, errors, max_errors);
   auto root = check.parse(text);
   if (!root) return false;
   out->file = path;

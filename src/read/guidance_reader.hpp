@@ -8,6 +8,8 @@
 // given twice) the result is false and every problem is a diagnostic with
 // file, line and column.
 
+#include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,9 @@
 
 namespace kessan::read {
 
+// Errors past `max_errors` in `errors` are not collected.
 bool parse_guidance(const std::string& text, const std::string& path, const FiscalCalendar& calendar,
-                    ExpectationSet* out, std::vector<Diagnostic>* errors);
+                    ExpectationSet* out, std::vector<Diagnostic>* errors,
+                    std::size_t max_errors = std::numeric_limits<std::size_t>::max());
 
 }  // namespace kessan::read

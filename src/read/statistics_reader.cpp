@@ -25,7 +25,7 @@ struct ReadingFile {
 };
 
 // Line `line` (1-based) of `text`, without its line end; empty when there is none.
-std::string line_of(std::string_view text, std::uint32_t line) {
+std::string_view line_of(std::string_view text, std::uint32_t line) {
   std::size_t start = 0;
   for (std::uint32_t l = 1; l < line; ++l) {
     start = text.find('\n', start);
@@ -35,7 +35,7 @@ std::string line_of(std::string_view text, std::uint32_t line) {
   std::size_t end = text.find('\n', start);
   if (end == std::string_view::npos) end = text.size();
   if (end > start && text[end - 1] == '\r') --end;
-  return std::string(text.substr(start, end - start));
+  return text.substr(start, end - start);
 }
 
 void add_reading_file(const toml::node& n, TomlChecker& check, std::vector<ReadingFile>* files) {
@@ -139,15 +139,29 @@ bool decimal_syntax(std::string_view text) {
 
 class ReadingsParser {
  public:
-  ReadingsParser(std::string_view text, const std::string& path, Statistics* stats, std::vector<Diagnostic>* errors)
-      : text_(text), path_(path), stats_(stats), errors_(errors) {
+  ReadingsParser(std::string_view text, const std::string& path, Statistics* stats, std::vector<Diagnostic>* errors,
+                 std::size_t max_errors)
+      : text_(text), path_(path), stats_(stats), errors_(errors), max_errors_(max_errors) {
     statistics_file_ = stats->declared.empty() ? "the statistics file" : stats->declared.front().where.file;
   }
 
   bool run() {
-    std::vector<CsvRow> rows;
-    if (!parse_csv(text_, path_, &rows, errors_)) return false;
-    if (rows.empty()) {
+    for (const StatisticReading& r : stats_->readings)
+      seen_.try_emplace(key(r.statistic, r.date), Place{&r.where.file, r.where.line});
+    // Rows are checked as they are read, so that only readings are kept; their
+    // errors count only when the file is sound CSV. No line of a readings
+    // file has more fields than there are columns.
+    bool first = true, complete = true;
+    auto each = [&](CsvRow&& r) {
+      if (first) {
+        first = false;
+        return complete = header(r);
+      }
+      row(r);
+      return errors_->size() + pending_.size() < max_errors_;
+    };
+    if (!parse_csv(text_, path_, each, errors_, kColumnCount, max_errors_)) return false;
+    if (first) {
       Diagnostic d;
       d.file = path_;
       d.message = "empty readings file";
@@ -155,11 +169,8 @@ class ReadingsParser {
       errors_->push_back(std::move(d));
       return false;
     }
-    if (!header(rows.front())) return false;
-    for (const StatisticReading& r : stats_->readings)
-      seen_.try_emplace(key(r.statistic, r.date), Place{&r.where.file, r.where.line});
-    for (std::size_t i = 1; i < rows.size(); ++i) row(rows[i]);
-    if (!ok_) return false;
+    errors_->insert(errors_->end(), std::make_move_iterator(pending_.begin()), std::make_move_iterator(pending_.end()));
+    if (!ok_ || !complete) return false;
     std::vector<StatisticReading>& all = stats_->readings;
     all.insert(all.end(), std::make_move_iterator(fresh_.begin()), std::make_move_iterator(fresh_.end()));
     std::stable_sort(all.begin(), all.end(), [](const StatisticReading& a, const StatisticReading& b) {
@@ -173,19 +184,20 @@ class ReadingsParser {
     return (static_cast<std::uint64_t>(statistic) << 32) | static_cast<std::uint32_t>(date.days());
   }
 
-  void error(std::uint32_t line, std::uint32_t column, std::string line_text, std::string message,
+  void error(std::uint32_t line, std::uint32_t column, std::string_view line_text, std::string message,
              std::string expected) {
+    ok_ = false;
+    if (errors_->size() + pending_.size() >= max_errors_) return;
     Diagnostic d;
     d.file = path_;
     d.line = line;
     d.column = column;
-    d.line_text = std::move(line_text);
+    set_line(&d, line_text);
     d.message = std::move(message);
     d.expected = std::move(expected);
-    errors_->push_back(std::move(d));
-    ok_ = false;
+    pending_.push_back(std::move(d));
   }
-  std::string line_text(const CsvRow& row, std::uint32_t line) const {
+  std::string_view line_text(const CsvRow& row, std::uint32_t line) const {
     return line == row.line ? row.line_text : line_of(text_, line);
   }
   void error(const CsvRow& row, const CsvField& f, std::string message, std::string expected) {
@@ -231,9 +243,9 @@ class ReadingsParser {
         error(row, row.fields[header_size_], message, expected);
       } else {
         const CsvField& last = row.fields.back();
-        std::string text = line_text(row, last.line);
+        std::string_view text = line_text(row, last.line);
         const auto end = static_cast<std::uint32_t>(text.size() + 1);
-        error(last.line, end, std::move(text), message, expected);
+        error(last.line, end, text, message, expected);
       }
       return;
     }
@@ -306,6 +318,8 @@ class ReadingsParser {
   const std::string& path_;
   Statistics* stats_;
   std::vector<Diagnostic>* errors_;
+  std::vector<Diagnostic> pending_;  // errors of rows, reported when the CSV is sound
+  std::size_t max_errors_;
   std::string statistics_file_;
   bool ok_ = true;
   std::array<std::size_t, kColumnCount> columns_{kAbsent, kAbsent, kAbsent, kAbsent, kAbsent};
@@ -333,13 +347,14 @@ bool parse_statistics_toml(const std::string& text, const std::string& path, Sta
 }
 
 bool parse_readings_csv(std::string_view text, const std::string& path, Statistics* stats,
-                        std::vector<Diagnostic>* errors) {
+                        std::vector<Diagnostic>* errors, std::size_t max_errors) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-  return ReadingsParser(text, path, stats, errors).run();
+  return ReadingsParser(text, path, stats, errors, max_errors).run();
 }
 
-bool read_statistics(const std::string& path, Statistics* out, std::vector<Diagnostic>* errors) {
+bool read_statistics(const std::string& path, Statistics* out, std::vector<Diagnostic>* errors,
+                     std::size_t max_errors) {
   std::string text;
   if (!read_text(path, &text)) {
     Diagnostic d;
@@ -363,14 +378,14 @@ bool read_statistics(const std::string& path, Statistics* out, std::vector<Diagn
       d.file = path;
       d.line = f.where.line;
       d.column = f.where.column;
-      d.line_text = line_of(text, f.where.line);
+      set_line(&d, line_of(text, f.where.line));
       d.message = "cannot read readings file '" + file + "'";
       d.expected = "a readable CSV file; names in 'readings' are relative to " + directory;
       errors->push_back(std::move(d));
       ok = false;
       continue;
     }
-    ok = parse_readings_csv(csv, file, &stats, errors) && ok;
+    ok = parse_readings_csv(csv, file, &stats, errors, max_errors) && ok;
   }
   if (!ok) return false;
   *out = std::move(stats);

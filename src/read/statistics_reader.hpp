@@ -24,9 +24,13 @@
 //
 // Contract: every error is a Diagnostic naming the file, line and column of
 // the offending key or field, with the line's text and what was expected;
-// all the errors of a file are reported. On any error a reader returns false
-// and leaves its output untouched.
+// all the errors of a file are reported, up to max_errors (then reading
+// stops). On any error a reader returns false and leaves its output untouched.
+// A line of a readings file has at most as many fields as there are columns
+// (five); a longer one is an error at its first field too many.
 
+#include <cstddef>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +42,8 @@ namespace kessan::read {
 
 // Reads a statistics file and the reading files it lists. On success `out`
 // holds the declared statistics and all readings, sorted by (statistic, date).
-bool read_statistics(const std::string& path, Statistics* out, std::vector<Diagnostic>* errors);
+bool read_statistics(const std::string& path, Statistics* out, std::vector<Diagnostic>* errors,
+                     std::size_t max_errors = std::numeric_limits<std::size_t>::max());
 
 // Parts, for tests.
 // The statistics file's text. On success `*out` holds the declared statistics
@@ -50,6 +55,7 @@ bool parse_statistics_toml(const std::string& text, const std::string& path, Sta
 // duplicates, stats->readings). On success appends its readings to
 // stats->readings and keeps them sorted by (statistic, date).
 bool parse_readings_csv(std::string_view text, const std::string& path, Statistics* stats,
-                        std::vector<Diagnostic>* errors);
+                        std::vector<Diagnostic>* errors,
+                        std::size_t max_errors = std::numeric_limits<std::size_t>::max());
 
 }  // namespace kessan::read

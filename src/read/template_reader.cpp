@@ -50,8 +50,9 @@ const DirectiveSpec* find_directive(std::string_view word) {
 
 class TemplateParser {
  public:
-  TemplateParser(std::string_view text, const std::string& path, std::vector<Diagnostic>* errors)
-      : text_(text), path_(path), errors_(errors) {
+  TemplateParser(std::string_view text, const std::string& path, std::vector<Diagnostic>* errors,
+                 std::size_t max_errors)
+      : text_(text), path_(path), errors_(errors), max_errors_(max_errors) {
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i)
       if (text[i] == '\n') line_starts_.push_back(i + 1);
@@ -61,7 +62,7 @@ class TemplateParser {
     out->file = path_;
     std::size_t i = 0;
     std::string pending;
-    while (i < text_.size()) {
+    while (i < text_.size() && errors_->size() < max_errors_) {
       std::size_t open = text_.find("{{", i);
       if (open == std::string_view::npos) {
         pending += text_.substr(i);
@@ -102,20 +103,29 @@ class TemplateParser {
     return {path_, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - line_starts_[line - 1] + 1)};
   }
 
-  std::string line_text(std::size_t offset) const {
-    SourceRef r = ref(offset);
-    std::size_t start = line_starts_[r.line - 1];
-    std::size_t end = text_.find('\n', start);
-    std::string line(text_.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
+  // Line `line` (1-based), without its line end.
+  std::string_view line_text(std::uint32_t line) const {
+    std::size_t start = line_starts_[line - 1];
+    std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+    std::string_view text = text_.substr(start, end - start);
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    return text;
   }
 
   void fail(std::size_t offset, std::string message, std::string expected) {
-    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected));
-    d.line_text = line_text(offset);
-    errors_->push_back(std::move(d));
     ok_ = false;
+    if (errors_->size() >= max_errors_) return;
+    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected));
+    set_line(&d, line_text(d.line));
+    errors_->push_back(std::move(d));
+  }
+
+  // A formula's errors show the part of their line around the column.
+  void show_lines(std::size_t first_error) {
+    for (std::size_t k = first_error; k < errors_->size(); ++k) {
+      Diagnostic& d = (*errors_)[k];
+      if (d.line_text.empty() && d.line > 0 && d.line <= line_starts_.size()) set_line(&d, line_text(d.line));
+    }
   }
 
   static bool space(char c) { return c == ' ' || c == '\t'; }
@@ -152,9 +162,11 @@ class TemplateParser {
     }
     switch (spec->args) {
       case Args::Figure: {
-        TextOrigin origin{ref(i), line_text(i)};
-        std::size_t used = 0;
+        // The line is added to the errors afterwards (show_lines), not copied for each formula.
+        TextOrigin origin{ref(i), ""};
+        std::size_t used = 0, before = errors_->size();
         auto e = parse_expression_prefix(text_.substr(i, close - i), origin, &used, errors_);
+        show_lines(before);
         if (!e) {
           ok_ = false;
           return false;
@@ -200,7 +212,7 @@ class TemplateParser {
       if (eq == i || eq >= close || text_[eq] != '=') {
         std::string_view rest = text_.substr(i, close - i);
         while (!rest.empty() && space(rest.back())) rest.remove_suffix(1);
-        fail(i, "unexpected text '" + std::string(rest) + "' in a placeholder",
+        fail(i, "unexpected text '" + quoted(rest) + "' in a placeholder",
              spec.options.empty() ? "'}}'" : "an option name=value (" + list(spec.options) + ") or '}}'");
         return false;
       }
@@ -209,7 +221,7 @@ class TemplateParser {
       o.where = ref(i);
       if (std::find(spec.options.begin(), spec.options.end(), o.name) == spec.options.end()) {
         fail(i,
-             "unknown option '" + o.name + "' for " +
+             "unknown option '" + quoted(o.name) + "' for " +
                  (spec.name.empty() ? "a figure" : "'" + std::string(spec.name) + "'"),
              spec.options.empty() ? "no options" : "one of: " + list(spec.options));
         return false;
@@ -239,6 +251,15 @@ class TemplateParser {
       i = end;
     }
     return true;
+  }
+
+  // Text quoted in a message: at most kQuotedBytes of it.
+  static std::string quoted(std::string_view text) {
+    constexpr std::size_t kQuotedBytes = 60;
+    if (text.size() <= kQuotedBytes) return std::string(text);
+    std::size_t cut = kQuotedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "...";
   }
 
   static std::string list(const std::vector<std::string_view>& names) {
@@ -275,6 +296,7 @@ class TemplateParser {
   std::string_view text_;
   std::string path_;
   std::vector<Diagnostic>* errors_;
+  std::size_t max_errors_;
   std::vector<std::size_t> line_starts_;
   bool ok_ = true;
 };
@@ -282,14 +304,15 @@ class TemplateParser {
 }  // namespace
 
 bool parse_template(std::string_view text, const std::string& path, ReleaseTemplate* out,
-                    std::vector<Diagnostic>* errors) {
+                    std::vector<Diagnostic>* errors, std::size_t max_errors) {
   ReleaseTemplate t;
-  if (!TemplateParser(text, path, errors).run(&t)) return false;
+  if (!TemplateParser(text, path, errors, max_errors).run(&t)) return false;
   *out = std::move(t);
   return true;
 }
 
-bool read_template(const std::string& path, ReleaseTemplate* out, std::vector<Diagnostic>* errors) {
+bool read_template(const std::string& path, ReleaseTemplate* out, std::vector<Diagnostic>* errors,
+                   std::size_t max_errors) {
   std::string text;
   if (!read_text(path, &text)) {
     Diagnostic d;
@@ -299,7 +322,7 @@ bool read_template(const std::string& path, ReleaseTemplate* out, std::vector<Di
     errors->push_back(std::move(d));
     return false;
   }
-  return parse_template(text, path, out, errors);
+  return parse_template(text, path, out, errors, max_errors);
 }
 
 }  // namespace kessan::read

@@ -8,7 +8,7 @@ namespace kessan::read {
 
 std::optional<toml::table> TomlChecker::parse(const std::string& text) {
   text_ = text;
-  line_starts_ = {0};
+  line_starts_.assign(1, 0);
   for (std::size_t i = 0; i < text_.size(); ++i)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   try {
@@ -20,15 +20,16 @@ std::optional<toml::table> TomlChecker::parse(const std::string& text) {
 }
 
 void TomlChecker::error(const toml::source_region& where, std::string message, std::string expected) {
+  ok_ = false;
+  if (errors_->size() >= max_errors_) return;
   Diagnostic d;
   d.file = path_;
   d.line = static_cast<std::uint32_t>(where.begin.line);
   d.column = static_cast<std::uint32_t>(where.begin.column);
   d.message = std::move(message);
   d.expected = std::move(expected);
-  d.line_text = line_text(d.line);
+  set_line(&d, line_view(d.line));
   errors_->push_back(std::move(d));
-  ok_ = false;
 }
 
 void TomlChecker::error(const toml::node& n, std::string message, std::string expected) {
@@ -114,6 +115,8 @@ std::optional<Date> TomlChecker::date(const toml::table& t, std::string_view key
   }
   if (auto v = n->value<toml::date>()) {
     if (auto d = Date::from_ymd(v->year, v->month, v->day)) return d;
+    error(*n, "'" + std::string(key) + "' is outside the years 0001 to 9999", "a date from 0001-01-01 to 9999-12-31");
+    return std::nullopt;
   }
   error(*n, "'" + std::string(key) + "' must be a date", "e.g. 2002-06-28 (unquoted)");
   return std::nullopt;
@@ -175,12 +178,17 @@ SourceRef TomlChecker::string_start(const toml::node& n) const {
   return r;
 }
 
+std::string_view TomlChecker::line_view(std::uint32_t line) const {
+  if (line == 0 || line_starts_.empty()) return {};
+  // Past the end (TOML errors at the end of the text): the last line.
+  line = std::min<std::uint32_t>(line, static_cast<std::uint32_t>(line_starts_.size()));
+  std::size_t start = line_starts_[line - 1];
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] - 1 : text_.size();
+  return std::string_view(text_).substr(start, end - start);
+}
+
 std::string TomlChecker::line_text(std::uint32_t line) const {
-  if (line_starts_.empty() || line == 0) return "";
-  // Past the end: what reading line by line would leave.
-  std::size_t begin = line_starts_[std::min<std::size_t>(line, line_starts_.size()) - 1];
-  std::size_t end = text_.find('\n', begin);
-  return text_.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  return std::string(line_view(line));
 }
 
 bool read_text(const std::string& path, std::string* text) {

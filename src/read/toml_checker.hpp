@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,10 @@ namespace kessan::read {
 
 class TomlChecker {
  public:
-  TomlChecker(std::string path, std::vector<Diagnostic>* errors) : path_(std::move(path)), errors_(errors) {}
+  // Errors past `max_errors` in `errors` are not kept (ok() is false then too).
+  TomlChecker(std::string path, std::vector<Diagnostic>* errors,
+              std::size_t max_errors = std::numeric_limits<std::size_t>::max())
+      : path_(std::move(path)), errors_(errors), max_errors_(max_errors) {}
 
   // Parses `text` (the file's whole content); a syntax error is reported.
   std::optional<toml::table> parse(const std::string& text);
@@ -63,10 +67,13 @@ class TomlChecker {
   SourceRef string_start(const toml::node& n) const;
 
  private:
+  std::string_view line_view(std::uint32_t line) const;
+
   std::string path_;
   std::string text_;
-  std::vector<std::size_t> line_starts_;  // the offset of each line of text_ (for line_text)
+  std::vector<std::size_t> line_starts_;  // where each line of text_ starts
   std::vector<Diagnostic>* errors_;
+  std::size_t max_errors_;
   bool ok_ = true;
 };
 

@@ -20,6 +20,15 @@ std::optional<int> small_integer(const std::string& s, int max) {
   return v;
 }
 
+// A formula as quoted in a message: long ones end in "...".
+std::string shortened(std::string text) {
+  constexpr std::size_t kShown = 60;
+  if (text.size() <= kShown) return text;
+  std::size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  return text.substr(0, cut) + "...";
+}
+
 class ReleaseBuilder {
  public:
   ReleaseBuilder(const ReleaseInput& in, std::vector<Diagnostic>* errors)
@@ -28,9 +37,16 @@ class ReleaseBuilder {
   std::optional<ReleaseDocument> build() {
     std::size_t before = errors_->size();
     if (!figures_.ok()) return std::nullopt;
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    if (!cal.comparisons(in_.period)) {
+      error({in_.book.settings.directory + "/book.toml", 0, 0},
+            "period " + cal.name(in_.period) + " cannot be presented: " + cal.missing_comparison(in_.period),
+            kYearsExpected);
+      return std::nullopt;
+    }
     check_expectations();
     for (const TemplatePiece& piece : in_.text.pieces)
-      if (piece.placeholder) check(*piece.placeholder);
+      if (piece.placeholder && errors_->size() - before < in_.max_errors) check(*piece.placeholder);
     if (errors_->size() != before) return std::nullopt;
     ReleaseDocument doc;
     doc.title = in_.book.settings.name + " " + in_.book.settings.calendar.name(in_.period);
@@ -50,6 +66,11 @@ class ReleaseBuilder {
     }
     flush(&doc, &text);
     append_unplaced(&doc);
+    // A figure or table that failed without saying why reached a period
+    // outside the calendar's years through a formula's @period.
+    if (errors_->size() == before && unexplained_)
+      error(unexplained_->where, unexplained_->what + " refers to a period outside the years 0001 to 9999",
+            kYearsExpected);
     if (errors_->size() != before) return std::nullopt;
     return doc;
   }
@@ -57,13 +78,33 @@ class ReleaseBuilder {
  private:
   // ---- checks ---------------------------------------------------------------
 
+  static constexpr const char* kYearsExpected = "periods within the years 0001 to 9999 that dates can have";
+
   void error(const SourceRef& where, std::string message, std::string expected) {
     errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected)));
   }
 
+  // A period word or name relative to `base`. Figures reports unknown words;
+  // a period that reaches outside the calendar's years is reported here.
+  std::optional<Period> period_of(std::string_view word, const Period& base, const SourceRef& where) {
+    std::size_t before = errors_->size();
+    auto p = figures_.period(word, base, where);
+    if (!p && errors_->size() == before)
+      error(where,
+            "period '" + std::string(word) + "' of " + in_.book.settings.calendar.name(base) +
+                " falls outside the years 0001 to 9999",
+            kYearsExpected);
+    return p;
+  }
+
+  // Remembers the first figure that could not be had without a diagnostic.
+  void failed_silently(const SourceRef& where, std::string what) {
+    if (!unexplained_) unexplained_ = Unexplained{where, std::move(what)};
+  }
+
   void check(const Placeholder& p) {
     if (p.figure) figures_.check(*p.figure);
-    if (p.directive == "period" || p.directive == "date") figures_.period(p.argument, in_.period, p.argument_where);
+    if (p.directive == "period" || p.directive == "date") period_of(p.argument, in_.period, p.argument_where);
     if (p.directive == "table" && figures_.find_layout(p.argument) < 0) {
       std::string ids;
       for (std::size_t i = 0; i < figures_.layout_count(); ++i)
@@ -121,7 +162,7 @@ class ReleaseBuilder {
       error(o.where, "unknown scale '" + o.value + "'", "unit, thousand, million, billion or trillion");
     if ((o.name == "decimals" || o.name == "usd") && !small_integer(o.value, 12))
       error(o.where, "'" + o.name + "' must be a number of decimals", "0 to 12");
-    if (o.name == "vs") figures_.period(o.value, in_.period, o.where);
+    if (o.name == "vs") period_of(o.value, in_.period, o.where);
     if (o.name == "style" && o.value != "long" && o.value != "short")
       error(o.where, "unknown date style '" + o.value + "'", "long (June 30, 2002) or short (Jun 30, 2002)");
     if (o.name == "unit" && o.value != "yes" && o.value != "no")
@@ -165,7 +206,7 @@ class ReleaseBuilder {
     Subject s{&*p.figure, in_.period, nullptr};
     const Expr* shift = shift_of(*p.figure);
     if (!shift) return s;
-    auto shifted = figures_.period(shift->text, in_.period, shift->where);
+    auto shifted = period_of(shift->text, in_.period, shift->where);
     if (!shifted) return std::nullopt;
     s.period = *shifted;
     s.owned = std::make_shared<Expr>(without_shift(*p.figure));
@@ -178,6 +219,8 @@ class ReleaseBuilder {
   bool value(const Expr& e, const Period& period, Figure* out) {
     std::size_t before = errors_->size();
     if (figures_.evaluate(e, period, out)) return true;
+    if (errors_->size() == before)
+      failed_silently(e.where, "'" + shortened(to_string(e)) + "' for " + in_.book.settings.calendar.name(period));
     for (std::size_t i = before; i < errors_->size(); ++i) {
       Diagnostic& d = (*errors_)[i];
       if (d.file != e.where.file || d.line != e.where.line)
@@ -275,12 +318,12 @@ class ReleaseBuilder {
 
   void fill(const Placeholder& p, Prose* out) {
     const std::string& d = p.directive;
-    if (d == "period")
-      return out->add(in_.book.settings.calendar.name(*figures_.period(p.argument, in_.period, p.where)));
-    if (d == "date") {
-      Date last = figures_.period(p.argument, in_.period, p.where)->last;
+    if (d == "period" || d == "date") {
+      auto named = period_of(p.argument, in_.period, p.where);
+      if (!named) return;
+      if (d == "period") return out->add(in_.book.settings.calendar.name(*named));
       const PlaceholderOption* s = p.option("style");
-      return out->add(s && s->value == "short" ? long_date(last) : full_date(last));
+      return out->add(s && s->value == "short" ? long_date(named->last) : full_date(named->last));
     }
     if (d == "rate") {
       const Decimal& rate = in_.book.settings.convenience->rate;
@@ -376,9 +419,9 @@ class ReleaseBuilder {
   }
 
   // The comparison period, relative to the subject's period.
-  Period vs(const Placeholder& p, const char* fallback, const Subject& s) {
+  std::optional<Period> vs(const Placeholder& p, const char* fallback, const Subject& s) {
     const PlaceholderOption* o = p.option("vs");
-    return *figures_.period(o ? o->value : fallback, s.period, o ? o->where : p.where);
+    return period_of(o ? o->value : fallback, s.period, o ? o->where : p.where);
   }
 
   // "an increase of 18.2%", "a slight decrease", "no change", "an increase of JPY650 million".
@@ -417,7 +460,9 @@ class ReleaseBuilder {
 
   void single_change(const Placeholder& p, const Subject& s, Prose* out) {
     Figure now;
-    auto c = change_against(p, s, vs(p, "year-ago", s), &now);
+    auto base = vs(p, "year-ago", s);
+    if (!base) return;
+    auto c = change_against(p, s, *base, &now);
     if (!c) return;
     if (!c->available) return out->add(p.directive == "moved" ? "could not be compared" : "no comparable figure");
     if (p.directive == "moved") {
@@ -431,10 +476,22 @@ class ReleaseBuilder {
     change_phrase(p, *c, now, out);
   }
 
+  // The year-ago period and prior quarter of a placeholder's (shifted) period.
+  std::optional<Comparisons> comparisons_of(const Placeholder& p, const Period& period) {
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    auto compared = cal.comparisons(period);
+    if (!compared)
+      error(p.where, "'" + p.directive + "' compares " + cal.name(period) + ", but " + cal.missing_comparison(period),
+            kYearsExpected);
+    return compared;
+  }
+
   // "an increase of 18.2% compared to 1Q01 but a decrease of 18.7% compared to 4Q01"
   void compare(const Placeholder& p, const Subject& s, Prose* out) {
     const FiscalCalendar& cal = in_.book.settings.calendar;
-    Period year_ago = cal.year_ago(s.period), prior = cal.prior_quarter(s.period);
+    auto compared = comparisons_of(p, s.period);
+    if (!compared) return;
+    const Period &year_ago = compared->year_ago, &prior = compared->prior_quarter;
     Figure now;
     auto a = change_against(p, s, year_ago, &now);
     auto b = change_against(p, s, prior);
@@ -451,10 +508,13 @@ class ReleaseBuilder {
   // "declined to 9.1% in 1Q02 compared to 12.5% in 1Q01 and 11.6% in 4Q01"
   void trend(const Placeholder& p, const Subject& s, Prose* out) {
     const FiscalCalendar& cal = in_.book.settings.calendar;
-    Period base = vs(p, "year-ago", s);
-    Period year_ago = cal.year_ago(s.period), prior = cal.prior_quarter(s.period);
+    auto compared = comparisons_of(p, s.period);
+    if (!compared) return;
+    auto base = vs(p, "year-ago", s);
+    if (!base) return;
+    const Period &year_ago = compared->year_ago, &prior = compared->prior_quarter;
     Figure now, first, second;
-    auto c = change_against(p, s, base, &now);
+    auto c = change_against(p, s, *base, &now);
     if (!c || !value(*s.expr, year_ago, &first) || !value(*s.expr, prior, &second)) return;
     const PlaceholderOption* up = p.option("up");
     const PlaceholderOption* down = p.option("down");
@@ -472,7 +532,8 @@ class ReleaseBuilder {
   // "remained positive", "turned negative": the sign against the comparison period.
   void sign_trend(const Placeholder& p, const Subject& s, Prose* out) {
     Figure now, then;
-    if (!value(*s.expr, s.period, &now) || !value(*s.expr, vs(p, "prior-quarter", s), &then)) return;
+    auto base = vs(p, "prior-quarter", s);
+    if (!base || !value(*s.expr, s.period, &now) || !value(*s.expr, *base, &then)) return;
     if (!now.has_value() || !then.has_value()) return out->add("could not be compared");
     const PlaceholderOption* pos = p.option("positive");
     const PlaceholderOption* neg = p.option("negative");
@@ -499,7 +560,7 @@ class ReleaseBuilder {
     const Expr* e = &*p.figure;
     Period period = in_.period;
     if (e->op == ExprOp::AtPeriod) {
-      auto shifted = figures_.period(e->text, in_.period, e->where);
+      auto shifted = period_of(e->text, in_.period, e->where);
       if (!shifted) return;
       period = *shifted;
       e = &e->args[0];
@@ -626,7 +687,7 @@ class ReleaseBuilder {
     if (directive == "reconciliation") {
       long m = figures_.find_measure(id);
       placed_measures_.insert(static_cast<std::size_t>(m));
-      return build_reconciliation(figures_, static_cast<std::size_t>(m));
+      return reconciliation(static_cast<std::size_t>(m));
     }
     long l = figures_.find_layout(id);
     placed_layouts_.insert(static_cast<std::size_t>(l));
@@ -635,8 +696,21 @@ class ReleaseBuilder {
 
   std::optional<Table> layout_table(std::size_t l) {
     const StatementLayout& layout = figures_.layout(l);
-    if (layout.kind == StatementKind::Table) return build_table(figures_, l);
-    return build_statement({in_.book.journal, in_.book.settings, layout, in_.period}, errors_);
+    if (layout.kind != StatementKind::Table)
+      return build_statement({in_.book.journal, in_.book.settings, layout, in_.period}, errors_);
+    std::size_t before = errors_->size();
+    auto t = build_table(figures_, l);
+    if (!t && errors_->size() == before) failed_silently(layout.where, "table '" + layout.id + "'");
+    return t;
+  }
+
+  std::optional<Table> reconciliation(std::size_t m) {
+    std::size_t before = errors_->size();
+    auto t = build_reconciliation(figures_, m);
+    if (!t && errors_->size() == before)
+      failed_silently(figures_.measures().measures[m].where,
+                      "the reconciliation of '" + figures_.measures().measures[m].id + "'");
+    return t;
   }
 
   void append_unplaced(ReleaseDocument* doc) {
@@ -646,7 +720,7 @@ class ReleaseBuilder {
     }
     for (std::size_t m = 0; m < figures_.measures().measures.size(); ++m) {
       if (placed_measures_.count(m) || !figures_.measures().measures[m].reconcile_from) continue;
-      if (auto t = build_reconciliation(figures_, m)) doc->blocks.push_back({Prose(), std::move(*t)});
+      if (auto t = reconciliation(m)) doc->blocks.push_back({Prose(), std::move(*t)});
     }
   }
 
@@ -662,12 +736,18 @@ class ReleaseBuilder {
     *text = Prose();
   }
 
+  struct Unexplained {
+    SourceRef where;
+    std::string what;
+  };
+
   const ReleaseInput& in_;
   const ReleaseStyle& style_;
   std::vector<Diagnostic>* errors_;
   Figures figures_;
   std::set<std::size_t> placed_layouts_, placed_measures_;
   bool unresolved_records_ = false;
+  std::optional<Unexplained> unexplained_;
 };
 
 }  // namespace

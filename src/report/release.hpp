@@ -15,6 +15,7 @@
 //    reconciliations the template does not place follow its text, in the
 //    book's order.
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,8 @@ struct ReleaseInput {
   const ExpectationSet& expectations;
   const ReleaseTemplate& text;
   Period period;
+  // Checking placeholders stops once this many errors are found.
+  std::size_t max_errors = std::numeric_limits<std::size_t>::max();
 };
 
 std::optional<ReleaseDocument> build_release(const ReleaseInput& in, std::vector<Diagnostic>* errors);

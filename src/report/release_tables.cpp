@@ -42,7 +42,10 @@ class RowMaker {
   RowMaker(Figures& figures, const std::vector<LayoutColumn>& columns)
       : figures_(figures), columns_(columns), cal_(figures.settings().calendar) {
     const Period& current = figures.presented();
-    periods_ = {current, cal_.year_ago(current), cal_.prior_quarter(current), current};
+    auto compared = cal_.comparisons(current);
+    compared_ = compared.has_value();
+    periods_ = {current, compared ? compared->year_ago : current, compared ? compared->prior_quarter : current,
+                current};
   }
 
   const Period& period(PeriodRef r) const { return periods_[static_cast<std::size_t>(r)]; }
@@ -85,8 +88,11 @@ class RowMaker {
     auto at = [&](PeriodRef r) -> const Figure* {
       auto& slot = seen[static_cast<std::size_t>(r)];
       if (!slot) {
+        // Without comparisons (a period at the edge of the calendar's years,
+        // which the release reports) only the current period has figures.
+        bool current = r == PeriodRef::Current || r == PeriodRef::PriorYearEnd;
         Figure f;
-        if (!value(period(r), &f)) return nullptr;
+        if ((!compared_ && !current) || !value(period(r), &f)) return nullptr;
         slot = f;
       }
       return &*slot;
@@ -160,6 +166,7 @@ class RowMaker {
   const std::vector<LayoutColumn>& columns_;
   const FiscalCalendar& cal_;
   std::array<Period, 4> periods_;
+  bool compared_ = false;
 };
 
 RowKind row_kind(const LayoutLine& line) {

@@ -62,11 +62,19 @@ class StatementBuilder {
 
   void resolve_periods() {
     const FiscalCalendar& cal = s_.calendar;
+    auto compared = cal.comparisons(current_);
+    if (!compared) {
+      errors_->push_back(
+          at({s_.directory + "/book.toml", 0, 0},
+             "period " + cal.name(current_) + " cannot be presented: " + cal.missing_comparison(current_),
+             "a period whose comparison periods lie in the years 0001 to 9999"));
+      return;
+    }
     periods_[0] = current_;
-    periods_[1] = cal.year_ago(current_);
-    periods_[2] = cal.prior_quarter(current_);
+    periods_[1] = compared->year_ago;
+    periods_[2] = compared->prior_quarter;
     Period year_end;
-    year_end.first = year_end.last = cal.prior_year_end(current_);
+    year_end.first = year_end.last = compared->prior_year_end;
     periods_[3] = year_end;
     used_.fill(false);
     for (const LayoutColumn& c : l_.columns) {

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "write/prose_writer.hpp"
 #include "write/table_writer.hpp"
@@ -27,71 +28,151 @@ Node parse_markdown(const std::string& text) {
 // ---------------------------------------------------------------------------
 // Plain text from Markdown
 
+// Walks the document with cmark's iterator rather than by recursion, so that
+// deeply nested block quotes, lists or emphasis cannot exhaust the stack.
+// The line prefix of nested blocks ("> " per quote, spaces under a list
+// marker) is one string that grows on entering and shrinks on leaving.
 class PlainText {
  public:
   std::string render(cmark_node* document) {
-    for (cmark_node* n = cmark_node_first_child(document); n; n = cmark_node_next(n)) block(n, "");
+    cmark_iter* it = cmark_iter_new(document);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+      cmark_node* n = cmark_iter_get_node(it);
+      if (ev == CMARK_EVENT_ENTER)
+        enter(n);
+      else
+        leave(n);
+    }
+    cmark_iter_free(it);
     return out_;
   }
 
  private:
+  // A list item: its marker, and whether its first block is still to come.
+  struct Item {
+    std::string marker;
+    std::size_t indent_before;
+    bool first = true;
+  };
+
   void separate() {
     if (!out_.empty()) out_ += '\n';
   }
 
-  void block(cmark_node* n, const std::string& indent) {
+  static bool in_item(cmark_node* n) {
+    cmark_node* parent = cmark_node_parent(n);
+    return parent && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+  }
+
+  // Blocks directly in a list item: the first paragraph carries the marker.
+  void start_block(cmark_node* n) {
+    if (!in_item(n) || items_.empty()) return;
+    Item& item = items_.back();
+    if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+      line_prefix_ = item.first ? indent_.substr(0, item.indent_before) + item.marker : indent_;
+    item.first = false;
+  }
+
+  void enter(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH:
-        separate();
-        out_ += indent + inlines(n) + '\n';
+        if (!in_item(n)) separate();
+        line_prefix_ = indent_;
+        start_block(n);
+        text_.clear();
         break;
-      case CMARK_NODE_HEADING: {
+      case CMARK_NODE_HEADING:
         separate();
-        std::string text = inlines(n);
-        out_ += indent + text + '\n';
-        if (cmark_node_get_heading_level(n) <= 2)
-          out_ += indent + std::string(display_length(text), cmark_node_get_heading_level(n) == 1 ? '=' : '-') + '\n';
+        line_prefix_ = indent_;
+        start_block(n);
+        text_.clear();
         break;
-      }
-      case CMARK_NODE_LIST: {
+      case CMARK_NODE_LIST:
+        start_block(n);
         separate();
-        int number = cmark_node_get_list_start(n);
-        bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
-        for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
-          std::string marker = ordered ? std::to_string(number++) + ". " : "- ";
-          bool first = true;
-          for (cmark_node* c = cmark_node_first_child(item); c; c = cmark_node_next(c)) {
-            if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH) {
-              out_ += indent + (first ? marker : std::string(marker.size(), ' ')) + inlines(c) + '\n';
-            } else {
-              block(c, indent + std::string(marker.size(), ' '));
-            }
-            first = false;
-          }
-        }
+        numbers_.push_back(cmark_node_get_list_start(n));
+        break;
+      case CMARK_NODE_ITEM: {
+        cmark_node* list = cmark_node_parent(n);
+        bool ordered = cmark_node_get_list_type(list) == CMARK_ORDERED_LIST;
+        std::string marker = ordered ? std::to_string(numbers_.empty() ? 1 : numbers_.back()++) + ". " : "- ";
+        items_.push_back({marker, indent_.size()});
+        indent_ += std::string(marker.size(), ' ');
         break;
       }
       case CMARK_NODE_BLOCK_QUOTE:
-        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) block(c, indent + "> ");
+        start_block(n);
+        quotes_.push_back(indent_.size());
+        indent_ += "> ";
         break;
       case CMARK_NODE_CODE_BLOCK: {
+        start_block(n);
         separate();
         std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
         std::size_t start = 0;
         while (start < literal.size()) {
           std::size_t end = literal.find('\n', start);
           if (end == std::string::npos) end = literal.size();
-          out_ += indent + "    " + literal.substr(start, end - start) + '\n';
+          out_ += indent_ + "    " + literal.substr(start, end - start) + '\n';
           start = end + 1;
         }
         break;
       }
       case CMARK_NODE_THEMATIC_BREAK:
+        start_block(n);
         separate();
-        out_ += indent + std::string(40, '-') + '\n';
+        out_ += indent_ + std::string(40, '-') + '\n';
         break;
       case CMARK_NODE_HTML_BLOCK:
+        start_block(n);
         break;  // markup for HTML only
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        text_ += cmark_node_get_literal(n);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        text_ += ' ';
+        break;
+      case CMARK_NODE_LINEBREAK:
+        text_ += '\n';
+        break;
+      case CMARK_NODE_LINK:
+        links_.push_back(text_.size());
+        break;
+      default:  // emphasis, strong, image: their text; inline HTML: nothing
+        break;
+    }
+  }
+
+  void leave(cmark_node* n) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH:
+        out_ += line_prefix_ + text_ + '\n';
+        break;
+      case CMARK_NODE_HEADING:
+        out_ += line_prefix_ + text_ + '\n';
+        if (cmark_node_get_heading_level(n) <= 2)
+          out_ += line_prefix_ + std::string(display_length(text_), cmark_node_get_heading_level(n) == 1 ? '=' : '-') +
+                  '\n';
+        break;
+      case CMARK_NODE_LIST:
+        numbers_.pop_back();
+        break;
+      case CMARK_NODE_ITEM:
+        indent_.resize(items_.back().indent_before);
+        items_.pop_back();
+        break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        indent_.resize(quotes_.back());
+        quotes_.pop_back();
+        break;
+      case CMARK_NODE_LINK: {
+        std::string label = text_.substr(links_.back());
+        links_.pop_back();
+        std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        if (!url.empty() && url != label) text_ += " (" + url + ")";
+        break;
+      }
       default:
         break;
     }
@@ -103,37 +184,14 @@ class PlainText {
     return n;
   }
 
-  static std::string inlines(cmark_node* parent) {
-    std::string text;
-    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
-      switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-          text += cmark_node_get_literal(n);
-          break;
-        case CMARK_NODE_SOFTBREAK:
-          text += ' ';
-          break;
-        case CMARK_NODE_LINEBREAK:
-          text += '\n';
-          break;
-        case CMARK_NODE_LINK: {
-          std::string label = inlines(n);
-          std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
-          text += label;
-          if (!url.empty() && url != label) text += " (" + url + ")";
-          break;
-        }
-        case CMARK_NODE_HTML_INLINE:
-          break;
-        default:  // emphasis, strong, image: their text
-          text += inlines(n);
-      }
-    }
-    return text;
-  }
-
   std::string out_;
+  std::string indent_;       // the prefix of lines in the current block
+  std::string line_prefix_;  // the prefix of the paragraph or heading being read
+  std::string text_;         // the text of the paragraph or heading being read
+  std::vector<Item> items_;
+  std::vector<int> numbers_;         // the next number of each open list
+  std::vector<std::size_t> quotes_;  // indent_ sizes before each open quote
+  std::vector<std::size_t> links_;   // where each open link's label starts in text_
 };
 
 // ---------------------------------------------------------------------------
@@ -213,8 +271,7 @@ void write_html(std::ostream& out, const ReleaseDocument& doc) {
       continue;
     }
     std::string markdown = prose_markup(
-        block.text, [](std::string_view s) { return std::string(s); },
-        html_figure);
+        block.text, [](std::string_view s) { return std::string(s); }, html_figure);
     char* html = cmark_markdown_to_html(markdown.data(), markdown.size(), CMARK_OPT_UNSAFE);
     out << "<div class=\"prose\">\n" << html << "</div>\n";
     free(html);  // NOLINT: allocated by cmark with malloc

@@ -37,10 +37,21 @@ TEST(Date, ParsesThreeSeparators) {
 }
 
 TEST(Date, FindsMonthEnds) {
-  EXPECT_EQ(Date::parse("2002-04-15")->end_of_month_plus(0).to_string(), "2002-04-30");
-  EXPECT_EQ(Date::parse("2002-04-15")->end_of_month_plus(2).to_string(), "2002-06-30");
-  EXPECT_EQ(Date::parse("2002-01-31")->end_of_month_plus(1).to_string(), "2002-02-28");
-  EXPECT_EQ(Date::parse("2002-03-31")->end_of_month_plus(-3).to_string(), "2001-12-31");
+  EXPECT_EQ(Date::parse("2002-04-15")->end_of_month_plus(0)->to_string(), "2002-04-30");
+  EXPECT_EQ(Date::parse("2002-04-15")->end_of_month_plus(2)->to_string(), "2002-06-30");
+  EXPECT_EQ(Date::parse("2002-01-31")->end_of_month_plus(1)->to_string(), "2002-02-28");
+  EXPECT_EQ(Date::parse("2002-03-31")->end_of_month_plus(-3)->to_string(), "2001-12-31");
+}
+
+TEST(Date, MonthEndsOutsideTheYearsOfDatesDoNotExist) {
+  EXPECT_EQ(Date::parse("9999-11-15")->end_of_month_plus(1)->to_string(), "9999-12-31");
+  EXPECT_FALSE(Date::parse("9999-11-15")->end_of_month_plus(2));
+  EXPECT_EQ(Date::parse("0001-02-15")->end_of_month_plus(-1)->to_string(), "0001-01-31");
+  EXPECT_FALSE(Date::parse("0001-02-15")->end_of_month_plus(-2));
+  EXPECT_FALSE(Date::parse("2002-01-01")->end_of_month_plus(2147483647));
+  EXPECT_FALSE(Date::parse("2002-01-01")->end_of_month_plus(-2147483647 - 1));
+  EXPECT_FALSE(Date::from_ymd(0, 12, 31));
+  EXPECT_FALSE(Date::from_ymd(10000, 1, 1));
 }
 
 }  // namespace

@@ -116,6 +116,22 @@ TEST(Csv, Errors) {
   }
 }
 
+TEST(Csv, KeepsAtMostMaxFieldsAndStopsAtMaxErrors) {
+  std::vector<CsvRow> rows;
+  std::vector<Diagnostic> errors;
+  EXPECT_FALSE(parse_csv("a,b,c\nd,e,f,g,h\ni,j\n", "in.csv", &rows, &errors, 3));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].line, 2u);
+  EXPECT_EQ(errors[0].column, 7u);
+  EXPECT_EQ(errors[0].message, "more than 3 fields");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].fields.size(), 3u);
+  rows.clear();
+  errors.clear();
+  EXPECT_FALSE(parse_csv("\"a\"x\n\"b\"y\n\"c\"z\n", "in.csv", &rows, &errors, 5, 2));
+  EXPECT_EQ(errors.size(), 2u);
+}
+
 TEST(Csv, ReportsEveryErrorInOrder) {
   std::vector<CsvRow> rows;
   std::vector<Diagnostic> errors;

@@ -234,5 +234,29 @@ TEST(TemplateErrors, EveryPlaceholderIsCheckedAndReported) {
                           "3:14 'table' places a table and must stand alone on its line"}));
 }
 
+TEST(TemplateErrors, StopAtMaxErrors) {
+  ReleaseTemplate t;
+  std::vector<Diagnostic> errors;
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += "{{ a b }} ";
+  EXPECT_FALSE(parse_template(text, "r.md", &t, &errors, 3));
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_EQ(errors[2].column, 26u);
+}
+
+TEST(TemplateErrors, KeepOnlyAWindowOfALongLine) {
+  ReleaseTemplate t;
+  std::vector<Diagnostic> errors;
+  std::string text = std::string(100000, 'x') + " {{ a b }} " + std::string(100000, 'y');
+  EXPECT_FALSE(parse_template(text, "r.md", &t, &errors));
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].column, 100007u);
+  EXPECT_LE(errors[0].line_text.size(), kShownLineBytes);
+  EXPECT_EQ(errors[0].line_text_start, 100006u - kShownLineBytes / 2);
+  std::string shown = render(errors[0]);
+  EXPECT_NE(shown.find(" 1 | ...xxxx"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(std::string(3 + kShownLineBytes / 2, ' ') + "^"), std::string::npos) << shown;
+}
+
 }  // namespace
 }  // namespace kessan::read
