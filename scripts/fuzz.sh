@@ -40,6 +40,7 @@ case $time_arg in
   *s) seconds=${time_arg%s} ;;
   *) seconds=$time_arg ;;
 esac
+work=$(realpath -m "$work")
 case $work in "$repo"|"$repo"/*) echo "fuzz.sh: the work directory must be outside the repository" >&2; exit 2 ;; esac
 
 if [ "$build" = 1 ]; then
@@ -63,7 +64,7 @@ for t in "${targets[@]}"; do
   rc=$?
   set -e
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$dir/log" || true
-  if [ $rc -ne 0 ]; then
+  if [ $rc -ne 0 ] || [ -n "$(ls -A "$dir/crashes")" ]; then
     status=1
     echo "$t: crashed (exit $rc); inputs in $dir/crashes, output in $dir/log"
     grep -m1 -E '^SUMMARY|oracle failed' "$dir/log" || true
