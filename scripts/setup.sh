@@ -8,6 +8,7 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libcmark-dev
   libgtest-dev googletest
   ledger hledger python3 time
+  clang libfuzzer-14-dev  # the fuzz build (docs/fuzzing.md)
 )
 missing=()
 for p in "${packages[@]}"; do
