@@ -922,6 +922,7 @@ class ChunkParser {
               "end aliases, or end comment", line);
         return;
       }
+      if (!check_text(rest, arg, line)) return;  // an alias must not rename into unreadable bytes
       std::string problem = check_state_directive(word, rest);
       if (!problem.empty()) {
         error(arg, problem, expected_for(word), line);
