@@ -508,7 +508,11 @@ ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& na
   loader.include_stack.push_back(canonical_path(name));
   // Includes are read recursively; the reading runs on a thread with a stack
   // large enough for the deepest chain allowed, whatever the caller's stack.
-  run_with_large_stack([&] { loader.load(std::move(source), name, ParseState{}, 0); });
+  auto read = [&] { loader.load(std::move(source), name, ParseState{}, 0); };
+  if (options.large_stack)
+    run_with_large_stack(read);
+  else
+    read();
   if (loader.errors().empty()) {
     FinishInput in{loader.scales(), loader.styles(), loader.deferred(), options.max_errors};
     finish_journal(in, journal.get(), &loader.errors());

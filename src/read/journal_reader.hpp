@@ -21,6 +21,11 @@ struct ReadOptions {
   std::size_t max_errors = 100;  // stop collecting after this many
   // Called now and then from the calling thread with bytes parsed / total.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  // Includes are read recursively, on a thread with a stack large enough for
+  // the deepest chain allowed (500). false reads on the calling thread, for a
+  // caller that knows its journal includes little (a fuzz target: starting a
+  // thread with a large stack costs milliseconds under AddressSanitizer).
+  bool large_stack = true;
 };
 
 struct ReadResult {

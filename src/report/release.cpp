@@ -189,10 +189,12 @@ class ReleaseBuilder {
     return x->op == ExprOp::AtPeriod ? x : nullptr;
   }
 
+  // Whether a period shift stands anywhere below the top of `e` (however
+  // long its chains: the walk does not recurse).
   static bool shifted_inside(const Expr& e) {
-    for (const Expr& a : e.args)
-      if (a.op == ExprOp::AtPeriod || shifted_inside(a)) return true;
-    return false;
+    bool found = false;
+    for_each_node(e, [&](const Expr& x) { found = found || (&x != &e && x.op == ExprOp::AtPeriod); });
+    return found;
   }
 
   static Expr without_shift(const Expr& e) {
