@@ -235,11 +235,11 @@ std::optional<Period> book_period(const read::Book& book, const std::string& nam
   if (period) {
     std::string missing = cal.missing_comparison(*period);
     if (missing.empty()) return period;
-    std::cerr << "kessan: period " << name << " cannot be presented: " << missing << "\n";
+    std::cerr << "kessan: period " << visible(name) << " cannot be presented: " << missing << "\n";
     return std::nullopt;
   }
   if (cal.parse_name(name)) {
-    std::cerr << "kessan: period " << name << " falls outside the years 0001 to 9999 that dates can have\n";
+    std::cerr << "kessan: period " << visible(name) << " falls outside the years 0001 to 9999 that dates can have\n";
     return std::nullopt;
   }
   Date last = book.journal->transaction_count()
@@ -249,7 +249,7 @@ std::optional<Period> book_period(const read::Book& book, const std::string& nam
   if (!example) example = cal.quarter_containing(Date());  // 1970-01-01
   Period year;                                             // its fiscal year, for the name only
   year.fiscal_year = example ? example->fiscal_year : 2002;
-  std::cerr << "kessan: '" << name << "' is not a period of this book: expected a name like "
+  std::cerr << "kessan: '" << visible(name) << "' is not a period of this book: expected a name like "
             << (example ? cal.name(*example) + " or " : "") << cal.name(year) << "\n";
   return std::nullopt;
 }

@@ -110,12 +110,6 @@ void set_line(Diagnostic* d, std::string_view line) {
   d->line_text_start = static_cast<std::uint32_t>(start);
 }
 
-void shorten_line(Diagnostic* d) {
-  if (d->line_text.size() <= kShownLineBytes || d->line_text_start != 0) return;
-  std::string line = std::move(d->line_text);
-  set_line(d, line);
-}
-
 std::string visible(std::string_view text) {
   return shown(text, false);
 }

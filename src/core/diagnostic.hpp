@@ -45,8 +45,6 @@ Diagnostic diagnostic_at(const SourceRef& where, std::string message, std::strin
 // Keeps the part of `line` (the whole source line, without its line end)
 // that is shown around d->column: all of it when it is short.
 void set_line(Diagnostic* d, std::string_view line);
-// The same for a line_text that holds a whole long line already.
-void shorten_line(Diagnostic* d);
 
 // The conventional "file:line:column: error: message" rendering, followed by
 // the line with a caret under the column and any notes.
