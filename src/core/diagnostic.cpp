@@ -68,7 +68,9 @@ std::string byte_escaped(char c) {
 
 // `text` as shown; *col (a byte offset in `text`, when given) becomes the
 // offset of the same character in the result (its end when past the text).
-// In the source line (`in_line`) tabs and other control bytes become spaces.
+// In the source line (`in_line`) tabs and other control bytes become spaces;
+// everywhere, invisible characters are shown as <U+XXXX> and bytes that are
+// not UTF-8 as <0xHH>, so that what is printed is valid, visible UTF-8.
 std::string shown(std::string_view text, bool in_line, std::size_t* col = nullptr) {
   std::string out;
   out.reserve(text.size());
@@ -81,7 +83,7 @@ std::string shown(std::string_view text, bool in_line, std::size_t* col = nullpt
       out += ' ';
     else if ((control && cp != '\t') || invisible(cp))
       out += escaped(cp);
-    else if (cp < 0 && !in_line)  // a byte that is not UTF-8, quoted in a message
+    else if (cp < 0)  // a byte that is not UTF-8: shown by its value, in a message or the line
       out += byte_escaped(text[i]);
     else
       out.append(text.substr(i, n));
