@@ -7,13 +7,15 @@ namespace {
 
 using Factors = std::vector<std::pair<std::string, int>>;
 
-Factors combine(const Factors& a, const Factors& b, int sign) {
+// a * b (sign 1) or a / b (sign -1); nothing when a power would pass the limit.
+std::optional<Factors> combine(const Factors& a, const Factors& b, int sign) {
   Factors out = a;
   for (const auto& [name, exponent] : b) {
     auto it =
         std::lower_bound(out.begin(), out.end(), name, [](const auto& f, const std::string& n) { return f.first < n; });
     if (it != out.end() && it->first == name) {
-      it->second += sign * exponent;
+      it->second += sign * exponent;  // both within the limit: no overflow
+      if (it->second > Unit::kMaxExponent || it->second < -Unit::kMaxExponent) return std::nullopt;
       if (it->second == 0) out.erase(it);
     } else {
       out.insert(it, {name, sign * exponent});
@@ -38,15 +40,19 @@ bool Unit::is(std::string_view base) const {
   return factors_.size() == 1 && factors_[0].first == base && factors_[0].second == 1;
 }
 
-Unit Unit::product(const Unit& a, const Unit& b) {
+std::optional<Unit> Unit::product(const Unit& a, const Unit& b) {
+  auto factors = combine(a.factors_, b.factors_, 1);
+  if (!factors) return std::nullopt;
   Unit u;
-  u.factors_ = combine(a.factors_, b.factors_, 1);
+  u.factors_ = std::move(*factors);
   return u;
 }
 
-Unit Unit::quotient(const Unit& a, const Unit& b) {
+std::optional<Unit> Unit::quotient(const Unit& a, const Unit& b) {
+  auto factors = combine(a.factors_, b.factors_, -1);
+  if (!factors) return std::nullopt;
   Unit u;
-  u.factors_ = combine(a.factors_, b.factors_, -1);
+  u.factors_ = std::move(*factors);
   return u;
 }
 

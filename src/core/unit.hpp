@@ -7,6 +7,7 @@
 // Figures may be added or compared only when their units are equal;
 // multiplying and dividing combine the units, so JPY / JPY is a pure number.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,8 +24,12 @@ class Unit {
   // Exactly `base` (to the first power).
   bool is(std::string_view base) const;
 
-  static Unit product(const Unit& a, const Unit& b);
-  static Unit quotient(const Unit& a, const Unit& b);
+  // The highest power a base unit may have (JPY^99): a formula that makes a
+  // higher one (a measure multiplied by itself again and again) is an error,
+  // and product and quotient return nothing for it.
+  static constexpr int kMaxExponent = 99;
+  static std::optional<Unit> product(const Unit& a, const Unit& b);
+  static std::optional<Unit> quotient(const Unit& a, const Unit& b);
 
   friend bool operator==(const Unit& a, const Unit& b) = default;
 

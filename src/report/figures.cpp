@@ -187,11 +187,16 @@ bool Figures::combine(ExprOp op, const SourceRef& where, const std::function<std
       unit = a.unit;
       break;
     case ExprOp::Multiply:
-      unit = Unit::product(a.unit, b.unit);
+    case ExprOp::Divide: {
+      auto combined = op == ExprOp::Multiply ? Unit::product(a.unit, b.unit) : Unit::quotient(a.unit, b.unit);
+      if (!combined) {
+        error(where, "the unit of '" + formula() + "' has a power above " + std::to_string(Unit::kMaxExponent),
+              "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent));
+        return false;
+      }
+      unit = *combined;
       break;
-    case ExprOp::Divide:
-      unit = Unit::quotient(a.unit, b.unit);
-      break;
+    }
     default:
       break;
   }

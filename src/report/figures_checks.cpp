@@ -369,8 +369,16 @@ std::optional<Unit> Figures::unit_of(const Expr& e, long context, bool* bad) {
 std::optional<Unit> Figures::combine_units(const Expr& e, const std::optional<Unit>& a, const std::optional<Unit>& b,
                                            bool* bad) {
   if (!a || !b) return std::nullopt;
-  if (e.op == ExprOp::Multiply) return Unit::product(*a, *b);
-  if (e.op == ExprOp::Divide) return Unit::quotient(*a, *b);
+  if (e.op == ExprOp::Multiply || e.op == ExprOp::Divide) {
+    auto unit = e.op == ExprOp::Multiply ? Unit::product(*a, *b) : Unit::quotient(*a, *b);
+    if (unit) return unit;
+    error(e.where,
+          "the unit of '" + to_string(e) + "' has a power above " + std::to_string(Unit::kMaxExponent) + " (" +
+              a->to_string() + (e.op == ExprOp::Multiply ? " times " : " divided by ") + b->to_string() + ")",
+          "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent));
+    *bad = true;
+    return std::nullopt;
+  }
   if (*a == *b) return a;
   error(e.where,
         std::string("cannot ") + (e.op == ExprOp::Add ? "add " : "subtract ") + b->to_string() +
@@ -471,18 +479,32 @@ std::vector<std::string> Figures::all_names() const {
 std::optional<Period> Figures::period(std::string_view word, const Period& base, const SourceRef& where) {
   const FiscalCalendar& cal = book_.settings.calendar;
   if (word == "current") return base;
-  if (word == "year-ago") return cal.year_ago(base);
-  if (word == "prior-quarter") return cal.prior_quarter(base);
-  if (word == "next-quarter") {
-    if (base.quarter == 0) return cal.period(base.fiscal_year + 1, 0);
-    return base.quarter == 4 ? cal.period(base.fiscal_year + 1, 1) : cal.period(base.fiscal_year, base.quarter + 1);
+  std::optional<Period> shifted;
+  if (word == "year-ago") {
+    shifted = cal.year_ago(base);
+  } else if (word == "prior-quarter") {
+    shifted = cal.prior_quarter(base);
+  } else if (word == "next-quarter") {
+    shifted = base.quarter == 0   ? cal.period(base.fiscal_year + 1, 0)
+              : base.quarter == 4 ? cal.period(base.fiscal_year + 1, 1)
+                                  : cal.period(base.fiscal_year, base.quarter + 1);
+  } else if (word == "fiscal-year") {
+    shifted = cal.period(base.fiscal_year, 0);
+  } else if (word == "prior-fiscal-year") {
+    shifted = cal.period(base.fiscal_year - 1, 0);
+  } else if (auto name = cal.parse_name(word)) {
+    shifted = cal.period(name->fiscal_year, name->quarter);
+  } else {
+    error(where, "unknown period '" + std::string(word) + "'",
+          std::string("a period word (") + kPeriodWords + ") or a period name such as " + cal.name(presented_));
+    return std::nullopt;
   }
-  if (word == "fiscal-year") return cal.period(base.fiscal_year, 0);
-  if (word == "prior-fiscal-year") return cal.period(base.fiscal_year - 1, 0);
-  if (auto p = cal.parse(word)) return p;
-  error(where, "unknown period '" + std::string(word) + "'",
-        std::string("a period word (") + kPeriodWords + ") or a period name such as " + cal.name(presented_));
-  return std::nullopt;
+  // The calendar forms no period outside the years it can date.
+  if (!shifted)
+    error(where,
+          "the period '" + std::string(word) + "' of " + cal.name(base) + " falls outside the years 0001 to 9999",
+          "a period within the years 0001 to 9999");
+  return shifted;
 }
 
 }  // namespace kessan::report

@@ -66,11 +66,10 @@ class ReleaseBuilder {
     }
     flush(&doc, &text);
     append_unplaced(&doc);
-    // A figure or table that failed without saying why reached a period
-    // outside the calendar's years through a formula's @period.
+    // Every failure is reported where it happens; should one ever not be,
+    // the release still fails, naming the figure, rather than print a gap.
     if (errors_->size() == before && unexplained_)
-      error(unexplained_->where, unexplained_->what + " refers to a period outside the years 0001 to 9999",
-            kYearsExpected);
+      error(unexplained_->where, unexplained_->what + " could not be worked out", "a figure kessan can work out");
     if (errors_->size() != before) return std::nullopt;
     return doc;
   }
@@ -84,17 +83,10 @@ class ReleaseBuilder {
     errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected)));
   }
 
-  // A period word or name relative to `base`. Figures reports unknown words;
-  // a period that reaches outside the calendar's years is reported here.
+  // A period word or name relative to `base`; Figures reports unknown words
+  // and periods outside the calendar's years.
   std::optional<Period> period_of(std::string_view word, const Period& base, const SourceRef& where) {
-    std::size_t before = errors_->size();
-    auto p = figures_.period(word, base, where);
-    if (!p && errors_->size() == before)
-      error(where,
-            "period '" + std::string(word) + "' of " + in_.book.settings.calendar.name(base) +
-                " falls outside the years 0001 to 9999",
-            kYearsExpected);
-    return p;
+    return figures_.period(word, base, where);
   }
 
   // Remembers the first figure that could not be had without a diagnostic.

@@ -268,22 +268,43 @@ TEST(Unit, PureNumbersAndBaseUnits) {
 
 TEST(Unit, QuotientsAndProductsCombineFactors) {
   Unit jpy = Unit::of("JPY"), contracts = Unit::of("contracts"), gbps = Unit::of("Gbps");
-  Unit per_contract = Unit::quotient(jpy, contracts);
+  auto times = [](const Unit& a, const Unit& b) { return *Unit::product(a, b); };
+  auto per = [](const Unit& a, const Unit& b) { return *Unit::quotient(a, b); };
+  Unit per_contract = per(jpy, contracts);
   EXPECT_EQ(per_contract.to_string(), "JPY/contracts");
   EXPECT_FALSE(per_contract.is("JPY"));
-  EXPECT_TRUE(Unit::quotient(jpy, jpy).is_pure());
-  EXPECT_EQ(Unit::quotient(jpy, jpy), Unit());
-  EXPECT_EQ(Unit::product(per_contract, contracts), jpy);
-  EXPECT_EQ(Unit::product(gbps, gbps).to_string(), "Gbps^2");
-  EXPECT_FALSE(Unit::product(gbps, gbps).is("Gbps"));
-  EXPECT_EQ(Unit::quotient(Unit(), contracts).to_string(), "1/contracts");
-  EXPECT_EQ(Unit::quotient(Unit(), Unit::product(contracts, contracts)).to_string(), "1/contracts^2");
+  EXPECT_TRUE(per(jpy, jpy).is_pure());
+  EXPECT_EQ(per(jpy, jpy), Unit());
+  EXPECT_EQ(times(per_contract, contracts), jpy);
+  EXPECT_EQ(times(gbps, gbps).to_string(), "Gbps^2");
+  EXPECT_FALSE(times(gbps, gbps).is("Gbps"));
+  EXPECT_EQ(per(Unit(), contracts).to_string(), "1/contracts");
+  EXPECT_EQ(per(Unit(), times(contracts, contracts)).to_string(), "1/contracts^2");
   // Factors are kept sorted by name, so the order of operands does not matter.
-  EXPECT_EQ(Unit::product(contracts, jpy), Unit::product(jpy, contracts));
-  EXPECT_EQ(Unit::product(contracts, jpy).to_string(), "JPY*contracts");
-  EXPECT_EQ(Unit::quotient(Unit::product(jpy, gbps), contracts).to_string(), "Gbps*JPY/contracts");
-  EXPECT_EQ(Unit::product(Unit(), jpy), jpy);
-  EXPECT_EQ(Unit::quotient(jpy, Unit()), jpy);
+  EXPECT_EQ(times(contracts, jpy), times(jpy, contracts));
+  EXPECT_EQ(times(contracts, jpy).to_string(), "JPY*contracts");
+  EXPECT_EQ(per(times(jpy, gbps), contracts).to_string(), "Gbps*JPY/contracts");
+  EXPECT_EQ(times(Unit(), jpy), jpy);
+  EXPECT_EQ(per(jpy, Unit()), jpy);
+}
+
+// Powers stop at kMaxExponent: squaring a unit again and again ends in "no
+// unit" (an error in formulas), never in an exponent that wraps around.
+TEST(Unit, PowersAboveTheLimitAreRefused) {
+  Unit u = Unit::of("EUR");
+  int squarings = 0;
+  for (std::optional<Unit> next = u; next; next = Unit::product(u, u)) {
+    u = *next;
+    ++squarings;
+  }
+  EXPECT_EQ(squarings, 7);  // EUR^64 is the last power of two within 99
+  EXPECT_EQ(u.to_string(), "EUR^64");
+  Unit eur99 = Unit::of("EUR");
+  for (int i = 1; i < Unit::kMaxExponent; ++i) eur99 = *Unit::product(eur99, Unit::of("EUR"));
+  EXPECT_EQ(eur99.to_string(), "EUR^99");
+  EXPECT_FALSE(Unit::product(eur99, Unit::of("EUR")));
+  EXPECT_FALSE(Unit::quotient(*Unit::quotient(Unit(), eur99), Unit::of("EUR")));
+  EXPECT_TRUE(Unit::quotient(eur99, Unit::of("EUR")));
 }
 
 }  // namespace
