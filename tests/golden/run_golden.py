@@ -16,7 +16,8 @@ Lines before the first section are comments. `file` sections may repeat
 with $KESSAN (the binary) and $KESSAN_SOURCE_DIR (the repository) set, and
 $KESSAN_SANITIZED set to 1 when the binary was built with sanitizers (a case
 that caps memory with `ulimit -v` skips the cap then: ASan reserves terabytes
-of address space). A case that has not finished after 120 seconds fails.
+of address space). A case that has not finished after 120 seconds
+(KESSAN_GOLDEN_TIMEOUT) fails, and everything its command started is stopped.
 
 Usage: run_golden.py --kessan PATH CASE.test...   (or a directory of cases)
        KESSAN_UPDATE_GOLDEN=1 rewrites expectations from the actual output.
@@ -25,6 +26,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -32,7 +34,7 @@ from pathlib import Path
 
 
 SOURCE_DIR = Path(__file__).resolve().parents[2]
-TIMEOUT_SECONDS = 120
+TIMEOUT_SECONDS = int(os.environ.get("KESSAN_GOLDEN_TIMEOUT", "120"))
 
 
 def parse_case(path):
@@ -85,14 +87,19 @@ def run_case(path, kessan, sanitized=False):
             env["KESSAN_SANITIZED"] = "1"
         command = case["command"].replace("kessan ", '"$KESSAN" ', 1) if case["command"].startswith("kessan ") \
             else case["command"]
+        # The command runs in a process group of its own, so that a case that
+        # runs too long is stopped with everything it started.
+        proc = subprocess.Popen(command, shell=True, cwd=scratch, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
         try:
-            proc = subprocess.run(command, shell=True, cwd=scratch, env=env, capture_output=True,
-                                  timeout=TIMEOUT_SECONDS, start_new_session=True)
+            stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
             return [("exit", "the command to finish", f"still running after {TIMEOUT_SECONDS} s")]
         got = {
-            "stdout": proc.stdout.decode("utf-8", "replace"),
-            "stderr": proc.stderr.decode("utf-8", "replace"),
+            "stdout": stdout.decode("utf-8", "replace"),
+            "stderr": stderr.decode("utf-8", "replace"),
             "exit": proc.returncode,
         }
     finally:
