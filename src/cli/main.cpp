@@ -249,6 +249,7 @@ std::optional<Period> book_period(const read::Book& book, const std::string& nam
   if (!example) example = cal.quarter_containing(Date());  // 1970-01-01
   Period year;                                             // its fiscal year, for the name only
   year.fiscal_year = example ? example->fiscal_year : 2002;
+  year.quarters = 4;
   std::cerr << "kessan: '" << visible(name) << "' is not a period of this book: expected a name like "
             << (example ? cal.name(*example) + " or " : "") << cal.name(year) << "\n";
   return std::nullopt;

@@ -22,30 +22,53 @@ std::string padded(int n, std::size_t width) {
 
 }  // namespace
 
-std::optional<Period> FiscalCalendar::period(int fiscal_year, int quarter) const {
-  if (fiscal_year < kFirstYear - 1 || fiscal_year > kLastYear + 1 || quarter < 0 || quarter > 4) return std::nullopt;
+std::optional<std::pair<Date, Date>> FiscalCalendar::quarter_bounds(int fiscal_year, int quarter) const {
+  if (fiscal_year < kFirstYear - 1 || fiscal_year > kLastYear + 1 || quarter < 1 || quarter > 4) return std::nullopt;
   unsigned start_month = year_end_month_ % 12 + 1;
   // Calendar year in which the fiscal year starts.
   int start_year = fiscal_year;
   if (naming_ == YearName::ByEnd && start_month != 1) start_year = fiscal_year - 1;
   auto year_start = Date::from_ymd(start_year, start_month, 1);
   if (!year_start) return std::nullopt;
-  // The first month of the period, and its last day.
-  auto first_month = year_start->end_of_month_plus(quarter == 0 ? 0 : 3 * (quarter - 1));
-  auto last = year_start->end_of_month_plus(quarter == 0 ? 11 : 3 * (quarter - 1) + 2);
+  // The first month of the quarter, and its last day.
+  auto first_month = year_start->end_of_month_plus(3 * (quarter - 1));
+  auto last = year_start->end_of_month_plus(3 * (quarter - 1) + 2);
   if (!first_month || !last) return std::nullopt;
+  Date first = Date::from_days(first_month->days() - static_cast<std::int32_t>(first_month->ymd().day) + 1);
+  return std::make_pair(first, *last);
+}
+
+std::optional<Period> FiscalCalendar::span(int fiscal_year, int quarter, int quarters) const {
+  if (quarter < 1 || quarter > 4 || quarters < 0 || quarters > 4) return std::nullopt;
+  auto end = quarter_bounds(fiscal_year, quarter);
+  if (!end) return std::nullopt;
   Period p;
   p.fiscal_year = fiscal_year;
   p.quarter = quarter;
-  p.first = Date::from_days(first_month->days() - static_cast<std::int32_t>(first_month->ymd().day) + 1);
-  p.last = *last;
+  p.quarters = quarters;
+  p.last = end->second;
+  if (quarters == 0) {
+    p.first = p.last;
+    return p;
+  }
+  // The first of the quarters it spans.
+  long index = 4L * fiscal_year + (quarter - 1) - (quarters - 1);
+  auto begin = quarter_bounds(static_cast<int>(index >= 0 ? index / 4 : (index - 3) / 4),
+                              static_cast<int>(((index % 4) + 4) % 4) + 1);
+  if (!begin) return std::nullopt;
+  p.first = begin->first;
   return p;
 }
 
-std::optional<Period> FiscalCalendar::prior_quarter(const Period& p) const {
-  if (p.quarter == 0) return period(p.fiscal_year - 1, 0);
-  if (p.quarter == 1) return period(p.fiscal_year - 1, 4);
-  return period(p.fiscal_year, p.quarter - 1);
+std::optional<Period> FiscalCalendar::period(int fiscal_year, int quarter) const {
+  if (quarter == 0) return span(fiscal_year, 4, 4);
+  return span(fiscal_year, quarter, 1);
+}
+
+std::optional<Period> FiscalCalendar::shifted(const Period& p, int n) const {
+  long index = 4L * p.fiscal_year + (p.quarter - 1) + n;
+  if (index < 4L * (kFirstYear - 1) || index > 4L * (kLastYear + 2)) return std::nullopt;
+  return span(static_cast<int>(index / 4), static_cast<int>(index % 4) + 1, p.quarters);
 }
 
 std::optional<Date> FiscalCalendar::prior_year_end(const Period& p) const {
@@ -82,6 +105,18 @@ std::optional<Period> FiscalCalendar::quarter_containing(Date d) const {
 }
 
 std::optional<Period> FiscalCalendar::parse(std::string_view name) const {
+  if (auto dots = name.find(".."); dots != std::string_view::npos) {
+    auto from = parse_name(name.substr(0, dots)), to = parse_name(name.substr(dots + 2));
+    if (!from || !to || from->quarter == 0 || to->quarter == 0) return std::nullopt;
+    long quarters = (4L * to->fiscal_year + to->quarter) - (4L * from->fiscal_year + from->quarter) + 1;
+    if (quarters < 1 || quarters > 4) return std::nullopt;
+    return span(to->fiscal_year, to->quarter, static_cast<int>(quarters));
+  }
+  if (auto d = Date::parse(name)) {  // an instant: the last day of a quarter
+    auto q = quarter_containing(*d);
+    if (!q || q->last != *d) return std::nullopt;
+    return span(q->fiscal_year, q->quarter, 0);
+  }
   auto n = parse_name(name);
   if (!n) return std::nullopt;
   return period(n->fiscal_year, n->quarter);
@@ -117,7 +152,12 @@ std::optional<PeriodName> FiscalCalendar::parse_name(std::string_view name) cons
 }
 
 std::string FiscalCalendar::name(const Period& p) const {
-  if (p.quarter == 0) return "FY" + padded(p.fiscal_year, 4);
+  if (p.is_instant()) return p.last.to_string();
+  if (p.is_year()) return "FY" + padded(p.fiscal_year, 4);
+  if (!p.is_quarter()) {
+    auto first = shifted(Period{p.fiscal_year, p.quarter, 1, p.first, p.last}, 1 - p.quarters);
+    if (first) return name(*first) + ".." + name(Period{p.fiscal_year, p.quarter, 1, p.first, p.last});
+  }
   std::string out;
   for (std::size_t k = 0; k < pattern_.size();) {
     std::string_view rest = std::string_view(pattern_).substr(k);
@@ -133,6 +173,17 @@ std::string FiscalCalendar::name(const Period& p) const {
     }
   }
   return out;
+}
+
+std::string FiscalCalendar::length(const Period& p) const {
+  if (p.is_instant()) return "";
+  if (length_words_ == LengthWords::Weeks) {
+    std::int32_t weeks = (p.last.days() - p.first.days() + 1) / 7;
+    return std::to_string(weeks) + " Weeks";
+  }
+  if (p.is_year()) return "Year";
+  static const char* const kMonthsLong[] = {"", "Three Months", "Six Months", "Nine Months", "Twelve Months"};
+  return kMonthsLong[p.quarters];
 }
 
 namespace {

@@ -1,13 +1,20 @@
 #pragma once
 // FiscalCalendar: a company's fiscal year (ending in any month) and the names
-// of its periods. A Period is a flow period (first and last day, both
-// inclusive); a balance date is a single day (a period's end).
+// of its periods.
+//
+// A Period is a span of fiscal time: one or more consecutive fiscal quarters
+// (a quarter, six or nine months, a fiscal year, the trailing four quarters),
+// or an instant (a balance date: the last day of a quarter). Every period is
+// described by the quarter it ends with and how many quarters it spans, so a
+// period can be shifted (a year back, a quarter back) and reshaped (the year
+// to date at its end) by the calendar alone (core/period_ref.hpp).
 //
 // Names follow a pattern with {q} (quarter 1-4), {yy} (two-digit fiscal
 // year) and {yyyy}; the default "{q}Q{yy}" gives "1Q02". A fiscal year is
 // named by the calendar year it starts in (IIJ's "fiscal 2002" runs April
 // 2002 to March 2003) or the year it ends in; for a December year end both
-// agree. Whole years are named "FY{yyyy}".
+// agree. Whole years are named "FY{yyyy}", other spans by their first and
+// last quarter ("1Q02..3Q02"), instants by their date ("2002-03-31").
 //
 // Every day of a period lies in the years kFirstYear..kLastYear (1 to 9999,
 // core/date.hpp): a period, or a period relative to another one, that would
@@ -17,16 +24,26 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/date.hpp"
 
 namespace kessan {
 
 struct Period {
-  int fiscal_year = 0;  // as named
-  int quarter = 0;      // 1..4, or 0 for a whole fiscal year
-  Date first;           // inclusive
-  Date last;            // inclusive
+  int fiscal_year = 0;  // of the quarter it ends with, as named
+  int quarter = 4;      // the quarter it ends with, 1..4
+  int quarters = 1;     // how many quarters it spans (1..4); 0 for an instant
+  Date first;           // inclusive (an instant: its date)
+  Date last;            // inclusive (an instant: its date)
+
+  bool is_quarter() const { return quarters == 1; }
+  bool is_year() const { return quarters == 4 && quarter == 4; }
+  bool is_instant() const { return quarters == 0; }
+  // Whether it starts with the first quarter of its fiscal year.
+  bool is_year_to_date() const { return quarters == quarter; }
+  bool operator==(const Period& o) const { return quarters == o.quarters && first == o.first && last == o.last; }
+  bool operator!=(const Period& o) const { return !(*this == o); }
 };
 
 // The periods a statement compares a period with.
@@ -45,6 +62,9 @@ struct PeriodName {
 class FiscalCalendar {
  public:
   enum class YearName { ByStart, ByEnd };
+  // How the length of a period is written in headings: "Three Months", or
+  // on a week calendar "13 Weeks".
+  enum class LengthWords { Months, Weeks };
 
   FiscalCalendar() = default;
   FiscalCalendar(unsigned year_end_month, YearName naming, std::string pattern = "{q}Q{yy}")
@@ -53,20 +73,31 @@ class FiscalCalendar {
   // The quarter `quarter` (1..4) of fiscal year `fiscal_year`, or the whole
   // year for quarter 0. Empty when it reaches outside the years 1 to 9999.
   std::optional<Period> period(int fiscal_year, int quarter) const;
-  // Takes a period name apart ("1Q02", "FY2002"). Empty when it does not match.
+  // `quarters` (1..4) consecutive quarters ending with quarter `quarter` of
+  // `fiscal_year`; 0 quarters: the instant at that quarter's last day.
+  std::optional<Period> span(int fiscal_year, int quarter, int quarters) const;
+  // `p` moved by `n` quarters (negative: earlier), keeping its length.
+  std::optional<Period> shifted(const Period& p, int n) const;
+  // Takes a quarter or year name apart ("1Q02", "FY2002"). Empty when it does not match.
   std::optional<PeriodName> parse_name(std::string_view name) const;
-  // The period a name names. Empty when it does not match, or when the
-  // period reaches outside the years 1 to 9999.
+  // The period a name names: a quarter, a year, a span of quarters
+  // ("1Q02..3Q02") or an instant (an ISO date that ends a quarter). Empty
+  // when it does not match, or when the period reaches outside the years 1
+  // to 9999.
   std::optional<Period> parse(std::string_view name) const;
-  // "1Q02", "FY2002" (years below 1000 with leading zeros: "FY0001").
+  // "1Q02", "FY2002" (years below 1000 with leading zeros: "FY0001"),
+  // "1Q02..2Q02", "2002-03-31".
   std::string name(const Period& p) const;
+  // The length of a period in headings: "Three Months", "Six Months",
+  // "Year", "13 Weeks" (weekly calendars that ask for weeks); "" for an instant.
+  std::string length(const Period& p) const;
 
-  std::optional<Period> year_ago(const Period& p) const { return period(p.fiscal_year - 1, p.quarter); }
+  std::optional<Period> year_ago(const Period& p) const { return shifted(p, -4); }
   // The fiscal quarter that holds `d`.
   std::optional<Period> quarter_containing(Date d) const;
-  // The quarter before (4Q of the previous year before 1Q); for a whole
-  // fiscal year, the year before.
-  std::optional<Period> prior_quarter(const Period& p) const;
+  // The quarter before (4Q of the previous year before 1Q); for a longer
+  // span, the same span one quarter earlier.
+  std::optional<Period> prior_quarter(const Period& p) const { return shifted(p, -1); }
   // The last day of the previous fiscal year.
   std::optional<Date> prior_year_end(const Period& p) const;
   // All three; empty when one of them reaches outside the years 1 to 9999.
@@ -77,11 +108,16 @@ class FiscalCalendar {
 
   unsigned year_end_month() const { return year_end_month_; }
   const std::string& pattern() const { return pattern_; }
+  void set_length_words(LengthWords w) { length_words_ = w; }
 
  private:
+  // The first and last day of quarter `quarter` (1..4) of `fiscal_year`.
+  std::optional<std::pair<Date, Date>> quarter_bounds(int fiscal_year, int quarter) const;
+
   unsigned year_end_month_ = 12;
   YearName naming_ = YearName::ByStart;
   std::string pattern_ = "{q}Q{yy}";
+  LengthWords length_words_ = LengthWords::Months;
 };
 
 // "Jun 30, 2002" (statement headings).

@@ -13,6 +13,7 @@
 
 #include "core/decimal.hpp"
 #include "core/expression.hpp"
+#include "core/period_ref.hpp"
 #include "core/rounding.hpp"
 #include "core/source_ref.hpp"
 
@@ -35,6 +36,10 @@ enum class LineKind {
 
 // How a pure number (a ratio) is shown in a table.
 enum class LineFormat { Number, Percent };
+
+// How a `change` column shows a ratio line's change: in percentage points
+// (the default), in basis points, or as a percent change of the ratio.
+enum class RatioChange { Points, BasisPoints, Percent };
 
 // How a line's ledger balance is presented: debit (the balance as it is:
 // assets, expenses) or credit (its negation: revenues, liabilities).
@@ -61,6 +66,7 @@ struct LayoutLine {
   std::string statistic;        // Statistic: its id
   std::optional<Expr> formula;  // Formula
   LineFormat format = LineFormat::Number;
+  RatioChange ratio_change = RatioChange::Points;
   bool skip_missing = false;  // Sum: terms without data are left out (else the sum is n/a)
   RoundingMode rounding = RoundingMode::HalfUp;
   bool total = false;         // printed as a total row
@@ -91,15 +97,30 @@ struct CashRule {
   SourceRef where;
 };
 
-enum class PeriodRef { Current, YearAgo, PriorQuarter, PriorYearEnd };
-enum class ColumnValue { Amount, Converted, Percent, Change };
+// What a column shows of a line in its period.
+enum class ColumnValue {
+  Amount,       // the line's value
+  Converted,    // a money value in the convenience currency
+  Percent,      // the value as a percentage of the layout's percent_of line
+  Change,       // the change against `base`, in percent (ratios: as the line's `change` says)
+  Difference,   // the value less the value in `base`
+  Points,       // a ratio's change against `base` in percentage points
+  BasisPoints,  // a ratio's change against `base` in basis points
+};
+
+// Whether a column compares its period with a base period.
+inline bool compares(ColumnValue v) {
+  return v == ColumnValue::Change || v == ColumnValue::Difference || v == ColumnValue::Points ||
+         v == ColumnValue::BasisPoints;
+}
 
 struct LayoutColumn {
   ColumnValue value = ColumnValue::Amount;
-  PeriodRef period = PeriodRef::Current;
-  PeriodRef base = PeriodRef::YearAgo;  // Change: compared against
-  std::string group;                    // optional override of the upper header
-  std::string header;                   // optional override of the lower header
+  PeriodRef period = PeriodRef::current();
+  PeriodRef base = PeriodRef::year_ago();  // compared against (Change, Difference, Points, BasisPoints)
+  std::optional<int> decimals;             // digits shown, overriding the line's
+  std::string group;                       // optional override of the upper header
+  std::string header;                      // optional override of the lower header
   SourceRef where;
 };
 

@@ -231,7 +231,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
                           &file_text, &result.errors))
         continue;
       StatementLayout l;
-      if (!parse_layout(file_text, path, &l, &result.errors)) continue;
+      if (!parse_layout(file_text, path, &l, &result.errors, settings.calendar)) continue;
       if (list == &settings.tables && l.kind != StatementKind::Table) {
         Diagnostic d;
         d.file = path;
@@ -267,7 +267,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors, options.max_errors);
   if (!settings.measures.empty() &&
       read_book_file(dir, settings.measures, "measures file", &path, &file_text, &result.errors))
-    parse_measures(file_text, path, &book->measures, &result.errors);
+    parse_measures(file_text, path, &book->measures, &result.errors, settings.calendar);
   if (!settings.guidance.empty() &&
       read_book_file(dir, settings.guidance, "guidance file", &path, &file_text, &result.errors))
     parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors, options.max_errors);

@@ -5,53 +5,53 @@
 namespace kessan::read {
 namespace {
 
-std::optional<PeriodRef> period_ref(const std::string& s) {
-  if (s == "current") return PeriodRef::Current;
-  if (s == "year-ago") return PeriodRef::YearAgo;
-  if (s == "prior-quarter") return PeriodRef::PriorQuarter;
-  if (s == "prior-year-end") return PeriodRef::PriorYearEnd;
-  return std::nullopt;
+// A period reference held by string `key` of a column (the period words of core/period_ref.hpp).
+std::optional<PeriodRef> column_period(const toml::table& t, std::string_view key, bool required,
+                                       const FiscalCalendar& calendar, TomlChecker& check) {
+  auto text = check.string(t, key, required, "a column");
+  if (!text) return std::nullopt;
+  PeriodRefError why;
+  auto ref = parse_period_ref(*text, calendar, &why);
+  if (!ref) check.error(*t.get(key), why.message, why.expected);
+  return ref;
 }
+
+struct ColumnKind {
+  const char* name;
+  ColumnValue value;
+};
+constexpr ColumnKind kColumnKinds[] = {{"amount", ColumnValue::Amount},           {"converted", ColumnValue::Converted},
+                                       {"percent", ColumnValue::Percent},         {"change", ColumnValue::Change},
+                                       {"difference", ColumnValue::Difference},   {"points", ColumnValue::Points},
+                                       {"basis-points", ColumnValue::BasisPoints}};
+constexpr const char* kColumnKindNames = "amount, converted, percent, change, difference, points or basis-points";
 
 }  // namespace
 
-void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out) {
+void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out,
+                   const FiscalCalendar& calendar) {
   for (const toml::node& n : columns) {
     const toml::table* t = n.as_table();
     if (!t) {
       check.error(n, "a column must be a table", "{ value = \"amount\", period = \"current\" }");
       continue;
     }
-    check.only_keys(*t, {"value", "period", "base", "group", "header"}, "a column");
+    check.only_keys(*t, {"value", "period", "base", "group", "header", "decimals"}, "a column");
     LayoutColumn c;
     c.where = check.ref(n);
     auto value = check.string(*t, "value", true, "a column").value_or("amount");
-    if (value == "amount")
-      c.value = ColumnValue::Amount;
-    else if (value == "converted")
-      c.value = ColumnValue::Converted;
-    else if (value == "percent")
-      c.value = ColumnValue::Percent;
-    else if (value == "change")
-      c.value = ColumnValue::Change;
-    else
-      check.error(*t->get("value"), "unknown column value '" + value + "'", "amount, converted, percent or change");
-    auto period = check.string(*t, "period", false, "a column").value_or("current");
-    if (auto p = period_ref(period))
-      c.period = *p;
-    else
-      check.error(*t->get("period"), "unknown period '" + period + "'",
-                  "current, year-ago, prior-quarter or prior-year-end");
-    if (c.value == ColumnValue::Change) {
-      auto base = check.string(*t, "base", true, "a change column");
-      if (base) {
-        if (auto p = period_ref(*base))
-          c.base = *p;
-        else
-          check.error(*t->get("base"), "unknown period '" + *base + "'",
-                      "current, year-ago, prior-quarter or prior-year-end");
-      }
+    bool known = false;
+    for (const ColumnKind& k : kColumnKinds)
+      if (value == k.name) c.value = k.value, known = true;
+    if (!known) check.error(*t->get("value"), "unknown column value '" + value + "'", kColumnKindNames);
+    if (auto p = column_period(*t, "period", false, calendar, check)) c.period = *p;
+    if (compares(c.value)) {
+      if (auto p = column_period(*t, "base", true, calendar, check)) c.base = *p;
+    } else if (t->get("base")) {
+      check.error(*t->get("base"), "a '" + value + "' column has no base",
+                  "base only on change, difference, points and basis-points columns");
     }
+    c.decimals = parse_int_in(*t, "decimals", 0, kMaxDecimals, "a column", check);
     c.group = check.string(*t, "group", false, "a column").value_or("");
     c.header = check.string(*t, "header", false, "a column").value_or("");
     out->push_back(std::move(c));
@@ -104,7 +104,7 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
   check.only_keys(t, {"id",           "label",          "heading", "accounts", "sign",     "sum",
                       "per_share",    "per_ads",        "shares",  "decimals", "rounding", "total",
                       "percent_sign", "hide_when_zero", "indent",  "cash",     "flow",     "equals",
-                      "statistic",    "formula",        "format",  "missing"},
+                      "statistic",    "formula",        "format",  "missing",  "change"},
                   "a line");
   LayoutLine l;
   l.where = check.ref(n);
@@ -208,6 +208,16 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     else if (*f != "number")
       check.error(*t.get("format"), "unknown format '" + *f + "'", "\"number\" or \"percent\"");
   }
+  if (auto c = check.string(t, "change", false, "a line")) {
+    if (*c == "points")
+      l.ratio_change = RatioChange::Points;
+    else if (*c == "basis-points")
+      l.ratio_change = RatioChange::BasisPoints;
+    else if (*c == "percent")
+      l.ratio_change = RatioChange::Percent;
+    else
+      check.error(*t.get("change"), "unknown change '" + *c + "'", "\"points\", \"basis-points\" or \"percent\"");
+  }
   if (auto m = check.string(t, "missing", false, "a line")) {
     if (*m == "skip")
       l.skip_missing = true;
@@ -256,7 +266,7 @@ void parse_rules(const toml::table& root, TomlChecker& check, StatementLayout* o
 }  // namespace
 
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
-                  std::vector<Diagnostic>* errors) {
+                  std::vector<Diagnostic>* errors, const FiscalCalendar& calendar) {
   TomlChecker check(path, errors);
   auto root = check.parse(text);
   if (!root) return false;
@@ -309,7 +319,7 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   else if (footing != "none")
     check.error(*root->get("footing"), "unknown footing '" + footing + "'", "\"none\", \"lines\" or \"totals\"");
   if (const toml::array* columns = (*root)["columns"].as_array())
-    parse_columns(*columns, check, &out->columns);
+    parse_columns(*columns, check, &out->columns, calendar);
   else
     check.error(*root, "missing key 'columns' in a layout", "an array of column tables");
   if (const toml::array* lines = (*root)["line"].as_array()) {

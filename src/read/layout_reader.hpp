@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/fiscal_calendar.hpp"
 #include "core/statement_layout.hpp"
 #include "read/toml_checker.hpp"
 
@@ -24,12 +25,14 @@ namespace kessan::read {
 inline constexpr int kMaxIndent = 20;    // a line's indent, in levels
 inline constexpr int kMaxDecimals = 12;  // a line's or table's decimals
 
+// Period names in columns are read with `calendar` (the book's).
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
-                  std::vector<Diagnostic>* errors);
+                  std::vector<Diagnostic>* errors, const FiscalCalendar& calendar = FiscalCalendar());
 
 // Column definitions (`columns = [{ value = "amount", period = "current" }, …]`),
 // shared by layouts and reconciliations.
-void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out);
+void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out,
+                   const FiscalCalendar& calendar);
 
 // A formula held by string value `key` of `t` (empty when absent or malformed).
 std::optional<Expr> parse_formula(const toml::table& t, std::string_view key, bool required, const char* where,

@@ -44,8 +44,8 @@ void parse_measure(const toml::table& t, TomlChecker& check, std::vector<Diagnos
 
 }  // namespace
 
-bool parse_measures(const std::string& text, const std::string& path, MeasureSet* out,
-                    std::vector<Diagnostic>* errors) {
+bool parse_measures(const std::string& text, const std::string& path, MeasureSet* out, std::vector<Diagnostic>* errors,
+                    const FiscalCalendar& calendar) {
   TomlChecker check(path, errors);
   auto root = check.parse(text);
   if (!root) return false;
@@ -56,7 +56,7 @@ bool parse_measures(const std::string& text, const std::string& path, MeasureSet
       check.only_keys(*t, {"columns", "unit", "subtitle"}, "[reconciliation]");
       if (const toml::node* c = t->get("columns")) {
         if (const toml::array* columns = c->as_array())
-          parse_columns(*columns, check, &out->reconciliation.columns);
+          parse_columns(*columns, check, &out->reconciliation.columns, calendar);
         else
           check.error(*c, "'columns' must be an array of column tables",
                       "[{ value = \"amount\", period = \"current\" }]");
@@ -68,7 +68,7 @@ bool parse_measures(const std::string& text, const std::string& path, MeasureSet
     }
   }
   if (out->reconciliation.columns.empty()) {
-    for (PeriodRef p : {PeriodRef::Current, PeriodRef::PriorQuarter, PeriodRef::YearAgo}) {
+    for (const PeriodRef& p : {PeriodRef::current(), PeriodRef::prior_quarter(), PeriodRef::year_ago()}) {
       LayoutColumn c;
       c.period = p;
       c.where = {path, 1, 1};

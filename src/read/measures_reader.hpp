@@ -12,10 +12,13 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/fiscal_calendar.hpp"
 #include "core/measure.hpp"
 
 namespace kessan::read {
 
-bool parse_measures(const std::string& text, const std::string& path, MeasureSet* out, std::vector<Diagnostic>* errors);
+// Period names in reconciliation columns are read with `calendar` (the book's).
+bool parse_measures(const std::string& text, const std::string& path, MeasureSet* out, std::vector<Diagnostic>* errors,
+                    const FiscalCalendar& calendar = FiscalCalendar());
 
 }  // namespace kessan::read

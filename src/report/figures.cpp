@@ -74,21 +74,27 @@ bool Figures::enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std:
   return false;
 }
 
-bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Period> named) {
+bool Figures::covers(const Period& p, int days_before) {
+  const Journal& j = book_.journal;
+  if (j.transaction_count() == 0) return false;
+  if (!data_span_)  // found once: asked for every term of every formula
+    data_span_ = std::make_pair(*std::min_element(j.tx_date.begin(), j.tx_date.end()),
+                                *std::max_element(j.tx_date.begin(), j.tx_date.end()));
+  return period_covered(p, *data_span_, book_.settings.calendar, days_before);
+}
+
+bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Period> named, int days_before) {
   const Journal& j = book_.journal;
   if (j.transaction_count() != 0) {
-    if (!data_span_)  // found once: covered() is asked for every term of every formula
-      data_span_ = std::make_pair(*std::min_element(j.tx_date.begin(), j.tx_date.end()),
-                                  *std::max_element(j.tx_date.begin(), j.tx_date.end()));
+    if (covers(p, days_before)) return true;
     const auto& [first, last] = *data_span_;
-    if (p.first >= first && p.last <= last) return true;
     const Period& shown = named ? *named : p;
     if (!coverage_reported_.insert(key(shown)).second) return false;
     error(where,
           "period " + book_.settings.calendar.name(shown) + " (" + shown.first.to_string() + " to " +
               shown.last.to_string() + ") is outside the book's data (" + first.to_string() + " to " +
               last.to_string() + ")",
-          "a period the journal covers");
+          "a period the journal covers from its first day");
     return false;
   }
   error(where, "the book's journal has no transactions", "a journal with transactions");
@@ -152,7 +158,7 @@ bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
   }
   bool balance = e.account == AccountMeasure::Balance;
   Period span = p;
-  if (balance) span.first = span.last;
+  if (balance) span.first = span.last, span.quarters = 0;  // a balance at the period's last day
   if (!covered(span, e.where, p)) return false;
   const AccountSums* s = sums(p, balance);
   if (!s) return false;
@@ -283,9 +289,9 @@ bool Figures::target(const NameTarget& t, const Period& p, const SourceRef& wher
       // balance sheet up to its date, a cash flow from the day before).
       StatementKind kind = layouts_[t.layout]->kind;
       Period span = p;
-      if (kind == StatementKind::Balance) span.first = p.last;
-      if (kind == StatementKind::CashFlow) span.first = Date::from_days(p.first.days() - 1);
-      if (kind != StatementKind::Table && !covered(span, where, p)) return false;
+      if (kind == StatementKind::Balance) span.first = p.last, span.quarters = 0;
+      int days_before = kind == StatementKind::CashFlow ? 1 : 0;
+      if (kind != StatementKind::Table && !covered(span, where, p, days_before)) return false;
       return line(t.layout, t.index, p, out);
     }
     case NameTarget::Kind::Measure:

@@ -48,6 +48,7 @@
 #include "core/statement_layout.hpp"
 #include "core/statistics.hpp"
 #include "core/unit.hpp"
+#include "report/figure.hpp"
 #include "report/statement_lines.hpp"
 
 namespace kessan::report {
@@ -55,16 +56,6 @@ namespace kessan::report {
 // How many lines, measures and formula terms one figure may be worked out
 // through, inside one another (see docs/release-format.md, "Limits").
 inline constexpr int kMaxFigureDepth = 1000;
-
-struct Figure {
-  enum class State { Value, NotAvailable, NotMeaningful };
-  State state = State::NotAvailable;
-  Ratio value;
-  Unit unit;
-
-  bool has_value() const { return state == State::Value; }
-  static Figure of(Ratio v, Unit u) { return {State::Value, v, std::move(u)}; }
-};
 
 // The parts of a book figures are drawn from.
 struct BookView {
@@ -99,6 +90,11 @@ class Figures {
   long find_layout(std::string_view id) const;
   long find_measure(std::string_view id) const;
   const MeasureSet& measures() const { return book_.measures; }
+  // Where diagnostics go (for presenters that check what they present).
+  std::vector<Diagnostic>* diagnostics() const { return errors_; }
+  // Whether the journal's data covers `p` (nothing is reported).
+  // (report/statement_lines.hpp, period_covered()).
+  bool covers(const Period& p, int days_before = 0);
   // The unit of money in the book's currency.
   const Unit& money() const { return money_; }
 
@@ -182,7 +178,8 @@ class Figures {
   bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
   bool account_term(const Expr& e, const Period& p, Figure* out);
   const AccountSums* sums(const Period& p, bool balance);
-  bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt);
+  bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt,
+               int days_before = 0);
   bool evaluate_chain(const Expr& e, const Period& p, Figure* out, long context);
   bool combine(const Expr& e, const Figure& a, const Figure& b, Figure* out);
   // a (op) b; `formula` writes the formula for messages.
@@ -212,6 +209,7 @@ class Figures {
   std::optional<std::pair<Date, Date>> data_span_;                 // the journal's first and last transaction dates
   std::set<std::tuple<int, std::size_t, std::size_t>> inferring_;  // targets whose unit is being inferred
   std::map<std::tuple<int, std::size_t, std::size_t>, std::optional<Unit>> units_;  // targets' units, once inferred
+  std::map<std::string, std::optional<PeriodRef>, std::less<>> period_refs_;        // period words, parsed once
   int depth_ = 0;                // lines, measures and terms being worked out inside one another
   bool depth_reported_ = false;  // kMaxFigureDepth was reached (reported once)
   bool foreign_reported_ = false;

@@ -42,8 +42,6 @@ std::string suggestion(std::string_view name, const std::vector<std::string>& ca
   return " (did you mean '" + *best + "'?)";
 }
 
-const char* kPeriodWords = "current, year-ago, prior-quarter, next-quarter, fiscal-year, prior-fiscal-year";
-
 }  // namespace
 
 // ---- cycles ---------------------------------------------------------------------
@@ -217,12 +215,15 @@ void Figures::check_tables() {
 void Figures::check_columns(const std::vector<LayoutColumn>& columns, const char* what) {
   for (const LayoutColumn& c : columns) {
     if (c.value == ColumnValue::Percent)
-      error(c.where, std::string(what) + " have no percent-of columns", "amount, converted or change columns");
+      error(c.where, std::string(what) + " have no percent-of columns",
+            "amount, converted, change, difference, points or basis-points columns");
     if (c.value == ColumnValue::Converted && !book_.settings.convenience)
       error(c.where, "a converted column, but the book has no convenience translation",
             "a [convenience] table in book.toml, or no converted column");
-    if (c.period == PeriodRef::PriorYearEnd || (c.value == ColumnValue::Change && c.base == PeriodRef::PriorYearEnd))
-      error(c.where, "prior-year-end is a balance date, not a period", "current, year-ago or prior-quarter");
+    for (const PeriodRef* r : {&c.period, compares(c.value) ? &c.base : nullptr})
+      if (r && r->is_instant())
+        error(c.where, "'" + r->text + "' is a balance date, not a period",
+              "a period (current, year-ago, prior-quarter, ytd, fiscal-year, …)");
   }
 }
 
@@ -478,27 +479,16 @@ std::vector<std::string> Figures::all_names() const {
 
 std::optional<Period> Figures::period(std::string_view word, const Period& base, const SourceRef& where) {
   const FiscalCalendar& cal = book_.settings.calendar;
-  if (word == "current") return base;
-  std::optional<Period> shifted;
-  if (word == "year-ago") {
-    shifted = cal.year_ago(base);
-  } else if (word == "prior-quarter") {
-    shifted = cal.prior_quarter(base);
-  } else if (word == "next-quarter") {
-    shifted = base.quarter == 0   ? cal.period(base.fiscal_year + 1, 0)
-              : base.quarter == 4 ? cal.period(base.fiscal_year + 1, 1)
-                                  : cal.period(base.fiscal_year, base.quarter + 1);
-  } else if (word == "fiscal-year") {
-    shifted = cal.period(base.fiscal_year, 0);
-  } else if (word == "prior-fiscal-year") {
-    shifted = cal.period(base.fiscal_year - 1, 0);
-  } else if (auto name = cal.parse_name(word)) {
-    shifted = cal.period(name->fiscal_year, name->quarter);
-  } else {
-    error(where, "unknown period '" + std::string(word) + "'",
-          std::string("a period word (") + kPeriodWords + ") or a period name such as " + cal.name(presented_));
-    return std::nullopt;
+  // Each period word is parsed once, then resolved against any period.
+  auto bound = period_refs_.find(word);
+  if (bound == period_refs_.end()) {
+    PeriodRefError why;
+    auto ref = parse_period_ref(word, cal, &why, &presented_);
+    if (!ref) error(where, why.message, why.expected);
+    bound = period_refs_.emplace(std::string(word), std::move(ref)).first;
   }
+  if (!bound->second) return std::nullopt;
+  auto shifted = kessan::resolve(*bound->second, base, cal);
   // The calendar forms no period outside the years it can date.
   if (!shifted)
     error(where,

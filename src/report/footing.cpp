@@ -35,7 +35,7 @@ class Footer {
 
   void run() {
     for (std::size_t c = 0; c < layout_.columns.size(); ++c) {
-      if (layout_.columns[c].value == ColumnValue::Change) continue;
+      if (compares(layout_.columns[c].value)) continue;
       moved_.clear();
       totals_.clear();
       // Lines: top down, a total's printed value is settled before its terms.

@@ -1,172 +1,64 @@
 #include "report/release_tables.hpp"
 
-#include <array>
 #include <functional>
 
+#include "report/columns.hpp"
 #include "report/footing.hpp"
 
 namespace kessan::report {
 namespace {
 
-// How the figures of one row are shown.
-struct RowStyle {
-  Decimal unit = Decimal(1);  // money is divided by this
-  int decimals = 0;
-  RoundingMode rounding = RoundingMode::HalfUp;
-  bool percent = false;  // pure numbers as percentages
-  bool zero_as_dash = false;
-  bool change_sign_flip_nm = false;
-};
-
-Cell marker(CellKind kind) {
-  Cell c;
-  c.kind = kind;
-  return c;
-}
-
-Cell exact(const Ratio& value, const Decimal& divisor, CellKind kind, int decimals, const RowStyle& style) {
-  auto denominator = Decimal::mul(value.denominator_decimal(), divisor);
-  if (!denominator) return marker(CellKind::NotMeaningful);
-  Cell c;
-  c.kind = kind;
-  c.numerator = value.numerator_decimal();
-  c.denominator = *denominator;
-  c.decimals = decimals;
-  c.rounding = style.rounding;
-  c.zero_as_dash = style.zero_as_dash;
-  return c;
-}
-
+// The periods of a table's columns, and each row's figures in them.
 class RowMaker {
  public:
-  RowMaker(Figures& figures, const std::vector<LayoutColumn>& columns)
-      : figures_(figures), columns_(columns), cal_(figures.settings().calendar) {
-    const Period& current = figures.presented();
-    auto compared = cal_.comparisons(current);
-    compared_ = compared.has_value();
-    periods_ = {current, compared ? compared->year_ago : current, compared ? compared->prior_quarter : current,
-                current};
+  RowMaker(Figures& figures, const std::vector<LayoutColumn>& columns) : figures_(figures), columns_(columns) {
+    auto resolved =
+        resolve_columns(columns, figures.presented(), figures.settings().calendar, false, figures.diagnostics());
+    if (resolved) periods_ = std::move(*resolved);
+    ok_ = resolved.has_value();
   }
 
-  const Period& period(PeriodRef r) const { return periods_[static_cast<std::size_t>(r)]; }
+  bool ok() const { return ok_; }
 
   std::vector<Column> columns() const {
-    std::vector<Column> out;
-    static const char* kRef[] = {"current", "year-ago", "prior-quarter", "prior-year-end"};
-    for (const LayoutColumn& c : columns_) {
-      Column col;
-      std::string name = cal_.name(period(c.period));
-      switch (c.value) {
-        case ColumnValue::Amount:
-          col.id = std::string("amount:") + kRef[static_cast<int>(c.period)];
-          col.header = name;
-          break;
-        case ColumnValue::Converted:
-          col.id = std::string("converted:") + kRef[static_cast<int>(c.period)];
-          col.group = name;
-          col.header = figures_.settings().convenience ? figures_.settings().convenience->currency : "";
-          break;
-        case ColumnValue::Change:
-          col.id = std::string("change:") + kRef[static_cast<int>(c.period)] + ":" + kRef[static_cast<int>(c.base)];
-          col.header = c.base == PeriodRef::YearAgo        ? "YOY Chg %"
-                       : c.base == PeriodRef::PriorQuarter ? "QOQ Chg %"
-                                                           : "Chg %";
-          break;
-        case ColumnValue::Percent:
-          break;
-      }
-      if (!c.group.empty()) col.group = c.group;
-      if (!c.header.empty()) col.header = c.header;
-      out.push_back(std::move(col));
-    }
-    return out;
+    HeaderStyle headers;
+    const auto& convenience = figures_.settings().convenience;
+    headers.convenience = convenience ? &*convenience : nullptr;
+    return column_headers(columns_, periods_, figures_.settings().calendar, headers);
   }
 
   // The cells of a row whose figure for a period is `value(period, &figure)`.
+  // A period other than the reported one that lies outside the book's data
+  // shows "n/a".
   bool cells(const std::function<bool(const Period&, Figure*)>& value, const RowStyle& style, std::vector<Cell>* out) {
-    std::array<std::optional<Figure>, 4> seen;
-    auto at = [&](PeriodRef r) -> const Figure* {
-      auto& slot = seen[static_cast<std::size_t>(r)];
-      if (!slot) {
-        // Without comparisons (a period at the edge of the calendar's years,
-        // which the release reports) only the current period has figures.
-        bool current = r == PeriodRef::Current || r == PeriodRef::PriorYearEnd;
-        Figure f;
-        if ((!compared_ && !current) || !value(period(r), &f)) return nullptr;
-        slot = f;
+    std::vector<Figure> figures;
+    for (std::size_t k = 0; k < periods_.periods.size(); ++k) {
+      const Period& p = periods_.periods[k];
+      Figure f;
+      if (!periods_.reported[k] && !figures_.covers(p)) {
+        figures.push_back(Figure::not_available());
+        continue;
       }
-      return &*slot;
-    };
-    for (const LayoutColumn& c : columns_) {
-      const Figure* f = at(c.period);
-      if (!f) return false;
-      if (c.value == ColumnValue::Change) {
-        const Figure* base = at(c.base);
-        if (!base) return false;
-        out->push_back(change(*f, *base, style));
-      } else if (c.value == ColumnValue::Converted) {
-        out->push_back(converted(*f, style));
-      } else {
-        out->push_back(amount(*f, style));
-      }
+      if (!value(p, &f)) return false;
+      figures.push_back(std::move(f));
     }
+    *out = row_cells(columns_, periods_, figures, nullptr, style);
     return true;
   }
 
- private:
-  Cell amount(const Figure& f, const RowStyle& style) const {
-    if (f.state == Figure::State::NotAvailable) return marker(CellKind::NotAvailable);
-    if (f.state == Figure::State::NotMeaningful) return marker(CellKind::NotMeaningful);
-    if (f.unit == figures_.money()) return exact(f.value, style.unit, CellKind::Number, style.decimals, style);
-    if (f.unit.is_pure() && style.percent) {
-      Cell c = percent_cell(f.value, style.decimals, style);
-      c.percent_sign = true;
-      return c;
-    }
-    return exact(f.value, Decimal(1), CellKind::Number, style.decimals, style);
-  }
-
-  Cell converted(const Figure& f, const RowStyle& style) const {
+  RowStyle style() const {
+    RowStyle st;
+    st.money = figures_.money();
     const auto& convenience = figures_.settings().convenience;
-    if (!convenience || !(f.unit == figures_.money())) return Cell{};
-    if (!f.has_value()) return amount(f, style);
-    auto divisor = Decimal::mul(style.unit, convenience->rate);
-    if (!divisor) return marker(CellKind::NotMeaningful);
-    return exact(f.value, *divisor, CellKind::Number, style.decimals, style);
+    st.convenience = convenience ? &*convenience : nullptr;
+    return st;
   }
 
-  // value x 100 as a percentage cell; "n/m" when that overflows.
-  static Cell percent_cell(const Ratio& value, int decimals, const RowStyle& style) {
-    auto hundredfold = Ratio::mul(value, Ratio(100));
-    if (!hundredfold) return marker(CellKind::NotMeaningful);
-    return exact(*hundredfold, Decimal(1), CellKind::Percent, decimals, style);
-  }
-
-  // The change against `base`: percent of the base for amounts; for a
-  // percentage line, the difference in percentage points.
-  static Cell change(const Figure& f, const Figure& base, const RowStyle& style) {
-    if (f.state == Figure::State::NotAvailable || base.state == Figure::State::NotAvailable)
-      return marker(CellKind::NotAvailable);
-    if (!f.has_value() || !base.has_value() || !(f.unit == base.unit)) return marker(CellKind::NotMeaningful);
-    RowStyle percent = style;
-    percent.zero_as_dash = false;
-    if (f.unit.is_pure() && style.percent) {
-      auto points = Ratio::sub(f.value, base.value);
-      return points ? percent_cell(*points, 1, percent) : marker(CellKind::NotMeaningful);
-    }
-    if (base.value.is_zero()) return marker(CellKind::NotMeaningful);
-    if (style.change_sign_flip_nm && f.value.sign() * base.value.sign() < 0) return marker(CellKind::NotMeaningful);
-    auto rate = Ratio::sub(f.value, base.value);
-    if (rate) rate = Ratio::div(*rate, base.value);
-    if (!rate) return marker(CellKind::NotMeaningful);
-    return percent_cell(*rate, 1, percent);
-  }
-
+ private:
   Figures& figures_;
   const std::vector<LayoutColumn>& columns_;
-  const FiscalCalendar& cal_;
-  std::array<Period, 4> periods_;
-  bool compared_ = false;
+  ColumnPeriods periods_;
+  bool ok_ = false;
 };
 
 RowKind row_kind(const LayoutLine& line) {
@@ -189,7 +81,7 @@ bool all_zero(const std::vector<Cell>& cells) {
 void foot_adjustments(const std::vector<LayoutColumn>& columns, Table* t) {
   if (t->rows.size() < 3) return;
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].value == ColumnValue::Change) continue;
+    if (compares(columns[c].value)) continue;
     auto value = [&](std::size_t r) -> std::optional<Decimal> {
       const Cell& cell = t->rows[r].cells[c];
       if (cell.kind != CellKind::Number) return std::nullopt;
@@ -238,6 +130,7 @@ void foot_adjustments(const std::vector<LayoutColumn>& columns, Table* t) {
 std::optional<Table> build_table(Figures& figures, std::size_t layout) {
   const StatementLayout& l = figures.layout(layout);
   RowMaker maker(figures, l.columns);
+  if (!maker.ok()) return std::nullopt;
   Table t;
   t.id = l.id;
   t.title.push_back(l.title);
@@ -253,11 +146,13 @@ std::optional<Table> build_table(Figures& figures, std::size_t layout) {
     row.indent = line.indent;
     row.kind = row_kind(line);
     if (line.kind != LineKind::Heading) {
-      RowStyle style;
+      RowStyle style = maker.style();
       style.unit = l.unit.value_or(figures.settings().unit);
       style.decimals = line.decimals_set ? line.decimals : l.decimals;
       style.rounding = line.rounding;
       style.percent = line.format == LineFormat::Percent;
+      style.percent_sign = line.percent_sign;
+      style.ratio_change = line.ratio_change;
       style.zero_as_dash = l.zero_as_dash;
       style.change_sign_flip_nm = l.change_sign_flip_nm;
       auto value = [&](const Period& p, Figure* f) { return figures.line(layout, i, p, f); };
@@ -280,7 +175,8 @@ std::optional<Table> build_reconciliation(Figures& figures, std::size_t measure)
   const ReconciliationStyle& rs = figures.measures().reconciliation;
   if (!m.reconcile_from) return std::nullopt;
   RowMaker maker(figures, rs.columns);
-  RowStyle style;
+  if (!maker.ok()) return std::nullopt;
+  RowStyle style = maker.style();
   style.unit = rs.unit.value_or(figures.settings().unit);
   std::string from_label = m.reconcile_label;
   if (from_label.empty() && m.reconcile_from->op == ExprOp::Name)

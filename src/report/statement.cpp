@@ -6,31 +6,21 @@
 #include <map>
 
 #include "core/scale.hpp"
+#include "report/columns.hpp"
 #include "report/footing.hpp"
 #include "report/statement_lines.hpp"
 
 namespace kessan::report {
 namespace {
 
-Diagnostic at(const SourceRef& where, std::string message, std::string expected = "") {
-  return diagnostic_at(where, std::move(message), std::move(expected));
-}
-
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
 }
 
-Cell marker(CellKind kind) {
-  Cell c;
-  c.kind = kind;
-  return c;
-}
-
-// a * b; 0 on overflow, which the callers show as "n/m" or "n/a" (a zero
-// divisor or count).
-Decimal mul(Decimal a, Decimal b) {
-  return Decimal::mul(a, b).value_or(Decimal());
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 class StatementBuilder {
@@ -40,60 +30,70 @@ class StatementBuilder {
         l_(in.layout),
         current_(in.current),
         errors_(errors),
-        lines_(in.journal, in.settings, in.layout, in.current, errors) {}
+        lines_(in.journal, in.settings, in.layout, in.current, errors) {
+    money_ = Unit::of(s_.currency);
+  }
 
   std::optional<Table> build() {
     if (!lines_.ok()) return std::nullopt;
     std::size_t before = errors_->size();
-    resolve_periods();
-    if (errors_->size() != before) return std::nullopt;
-    values_.assign(4, StatementLines::Values(l_.lines.size()));
-    for (int r = 0; r < 4; ++r) {
-      if (!used_[r]) continue;
-      const StatementLines::Values* v = lines_.values(periods_[r]);
-      if (v) values_[r] = *v;
+    auto resolved = resolve_columns(l_.columns, current_, s_.calendar, l_.kind == StatementKind::Balance, errors_);
+    if (!resolved) return std::nullopt;
+    periods_ = std::move(*resolved);
+    // The reported period must lie in the data; a comparison period outside it shows "n/a".
+    values_.assign(periods_.periods.size(), StatementLines::Values(l_.lines.size()));
+    for (std::size_t k = 0; k < periods_.periods.size(); ++k) {
+      const Period& p = periods_.periods[k];
+      if (!periods_.reported[k] && !lines_.covers(p)) continue;
+      const StatementLines::Values* v = lines_.values(p);
+      if (v) values_[k] = *v;
     }
     if (errors_->size() != before) return std::nullopt;
     return table();
   }
 
  private:
-  static int ref_index(PeriodRef r) { return static_cast<int>(r); }
-
-  void resolve_periods() {
-    const FiscalCalendar& cal = s_.calendar;
-    auto compared = cal.comparisons(current_);
-    if (!compared) {
-      errors_->push_back(
-          at({s_.directory + "/book.toml", 0, 0},
-             "period " + cal.name(current_) + " cannot be presented: " + cal.missing_comparison(current_),
-             "a period whose comparison periods lie in the years 0001 to 9999"));
-      return;
-    }
-    periods_[0] = current_;
-    periods_[1] = compared->year_ago;
-    periods_[2] = compared->prior_quarter;
-    Period year_end;
-    year_end.first = year_end.last = compared->prior_year_end;
-    periods_[3] = year_end;
-    used_.fill(false);
-    for (const LayoutColumn& c : l_.columns) {
-      used_[ref_index(c.period)] = true;
-      if (c.value == ColumnValue::Change) used_[ref_index(c.base)] = true;
-      bool bad = (c.period == PeriodRef::PriorYearEnd ||
-                  (c.value == ColumnValue::Change && c.base == PeriodRef::PriorYearEnd)) &&
-                 l_.kind != StatementKind::Balance;
-      if (bad)
-        errors_->push_back(at(c.where, "prior-year-end is a balance date, not a period",
-                              "current, year-ago or prior-quarter in a flow statement"));
-    }
-  }
-
   long index_of(const std::string& id) const { return lines_.find(id); }
 
   // ---- table ------------------------------------------------------------
 
-  std::string period_label(int r) const { return long_date(periods_[r].last); }
+  // The distinct periods the columns show, in order.
+  std::vector<std::size_t> shown() const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < l_.columns.size(); ++i)
+      if (std::find(out.begin(), out.end(), periods_.of[i]) == out.end()) out.push_back(periods_.of[i]);
+    return out;
+  }
+
+  // "Jun 30, 2002, Mar 31, 2002 and Jun 30, 2001": the distinct last days of `shown`.
+  std::string dates(const std::vector<std::size_t>& shown) const {
+    std::vector<Date> days;
+    for (std::size_t k : shown)
+      if (std::find(days.begin(), days.end(), periods_.periods[k].last) == days.end())
+        days.push_back(periods_.periods[k].last);
+    std::string out;
+    for (std::size_t k = 0; k < days.size(); ++k)
+      out += (k == 0 ? "" : (k + 1 == days.size() ? " and " : ", ")) + long_date(days[k]);
+    return out;
+  }
+
+  std::vector<Period> shown_periods(const std::vector<std::size_t>& shown) const {
+    std::vector<Period> out;
+    for (std::size_t k : shown) out.push_back(periods_.periods[k]);
+    return out;
+  }
+
+  // "(Expressed in Thousands of Japanese Yen (JPY) and U.S. Dollars (USD))".
+  std::string expressed_in() const {
+    auto currency = [](const std::string& name, const std::string& code) {
+      return name.empty() || name == code ? code : name + " (" + code + ")";
+    };
+    bool scaled = !(s_.unit == Decimal(1));
+    std::string unit = "(Expressed in " + (scaled && !s_.unit_name.empty() ? s_.unit_name + " of " : "") +
+                       currency(s_.currency_name, s_.currency);
+    if (s_.convenience && has_converted()) unit += " and " + currency(s_.convenience->name, s_.convenience->currency);
+    return unit + ")";
+  }
 
   Table table() {
     Table t;
@@ -101,22 +101,17 @@ class StatementBuilder {
     t.own_page = true;
     t.title.push_back(upper(s_.name));
     t.title.push_back(l_.title);
-    std::vector<int> shown;
-    for (const LayoutColumn& c : l_.columns)
-      if (std::find(shown.begin(), shown.end(), ref_index(c.period)) == shown.end())
-        shown.push_back(ref_index(c.period));
-    std::string dates;
-    for (std::size_t k = 0; k < shown.size(); ++k)
-      dates += (k == 0 ? "" : (k + 1 == shown.size() ? " and " : ", ")) + period_label(shown[k]);
-    std::string flow_title = current_.quarter == 0 ? "For the Years Ended " : "For the Three Months Ended ";
-    if (shown.size() == 1) flow_title = current_.quarter == 0 ? "For the Year Ended " : "For the Three Months Ended ";
-    t.title.push_back(l_.kind == StatementKind::Balance ? "As of " + dates : flow_title + dates);
-    std::string unit = "(Expressed in " + (s_.unit_name.empty() ? "" : s_.unit_name + " of ") + s_.currency_name +
-                       " (" + s_.currency + ")";
-    if (s_.convenience && has_converted())
-      unit += " and " + s_.convenience->name + " (" + s_.convenience->currency + ")";
-    t.title.push_back(unit + ")");
-    for (const LayoutColumn& c : l_.columns) t.columns.push_back(column(c));
+    std::vector<std::size_t> columns_shown = shown();
+    t.title.push_back(l_.kind == StatementKind::Balance
+                          ? "As of " + dates(columns_shown)
+                          : flow_title(shown_periods(columns_shown), s_.calendar) + dates(columns_shown));
+    t.title.push_back(expressed_in());
+    HeaderStyle headers;
+    headers.statement = true;
+    headers.currency = s_.currency;
+    headers.percent_header = l_.percent_header;
+    headers.convenience = s_.convenience ? &*s_.convenience : nullptr;
+    t.columns = column_headers(l_.columns, periods_, s_.calendar, headers);
     for (std::size_t i = 0; i < l_.lines.size(); ++i) {
       std::optional<Row> row = make_row(i);
       if (row) t.rows.push_back(std::move(*row));
@@ -128,7 +123,8 @@ class StatementBuilder {
           s_.currency + s_.convenience->rate.to_string() + " = " + s_.convenience->currency +
           "1, the approximate rate of exchange on " + long_date(s_.convenience->date) + ".");
     for (const std::string& n : l_.notes) t.notes.push_back(n);
-    for (std::size_t r = 0; r < lines_.applied().size(); ++r) t.notes.push_back(reclassification_note(r, shown));
+    for (std::size_t r = 0; r < lines_.applied().size(); ++r)
+      t.notes.push_back(reclassification_note(r, columns_shown));
     foot_table(l_, &t);
     return t;
   }
@@ -137,7 +133,7 @@ class StatementBuilder {
   // the current presentation: JPY280,410 thousand, … were moved from
   // Value-added services to Dedicated access services for the three months
   // ended Jun 30, 2002, … respectively."
-  Prose reclassification_note(std::size_t r, const std::vector<int>& shown) {
+  Prose reclassification_note(std::size_t r, const std::vector<std::size_t>& shown) {
     const Reclassification& rc = *lines_.applied()[r];
     Prose note;
     if (!rc.note.empty()) note.add(rc.note + " ");
@@ -148,20 +144,29 @@ class StatementBuilder {
     for (std::size_t k = 0; k < shown.size(); ++k) {
       std::string sep = k == 0 ? "" : (k + 1 == shown.size() ? " and " : ", ");
       note.add(sep);
-      dates += sep + period_label(shown[k]);
+      const Period& p = periods_.periods[shown[k]];
+      dates += sep + long_date(p.last);
       ProseFigure f;
-      f.cell = number(lines_.reclassified(r, periods_[shown[k]]).value_or(Decimal()), s_.unit, 0);
+      auto moved = lines_.reclassified(r, p);
+      if (moved)
+        f.cell = number(*moved, s_.unit, 0);
+      else
+        f.cell.kind = CellKind::NotAvailable;
       f.cell.zero_as_dash = false;
       f.prefix = s_.release.currency_prefix;
       f.suffix = scale_suffix(s_.unit);
-      f.source = rc.account + " in " + s_.calendar.name(periods_[shown[k]]);
+      f.source = rc.account + " in " + s_.calendar.name(p);
       note.add(std::move(f));
     }
     const LayoutLine* from = &l_.lines[static_cast<std::size_t>(index_of(rc.from_line))];
     const LayoutLine* to = &l_.lines[static_cast<std::size_t>(index_of(rc.to_line))];
-    std::string when = l_.kind == StatementKind::Balance
-                           ? " as of "
-                           : (current_.quarter == 0 ? " for the years ended " : " for the three months ended ");
+    std::string when = " as of ";
+    if (l_.kind != StatementKind::Balance) {
+      std::string title = flow_title(shown_periods(shown), s_.calendar);  // "For the Three Months Ended "
+      when = " " + lower(title);
+      when.pop_back();
+      when += " ";
+    }
     note.add(std::string(shown.size() > 1 ? " were" : "") + " moved from " + strip_marks(from->label) + " to " +
              strip_marks(to->label) + when + dates + (shown.size() > 1 ? ", respectively." : "."));
     return note;
@@ -188,34 +193,6 @@ class StatementBuilder {
     return false;
   }
 
-  Column column(const LayoutColumn& c) const {
-    Column col;
-    static const char* kRef[] = {"current", "year-ago", "prior-quarter", "prior-year-end"};
-    static const char* kValue[] = {"amount", "converted", "percent", "change"};
-    col.id = std::string(kValue[static_cast<int>(c.value)]) + ":" + kRef[ref_index(c.period)];
-    if (c.value == ColumnValue::Change) col.id += ":" + std::string(kRef[ref_index(c.base)]);
-    col.group = c.group;
-    if (col.group.empty() && c.value != ColumnValue::Change) col.group = period_label(ref_index(c.period));
-    switch (c.value) {
-      case ColumnValue::Amount:
-        col.header = s_.currency;
-        break;
-      case ColumnValue::Converted:
-        col.header = s_.convenience ? s_.convenience->currency : "";
-        break;
-      case ColumnValue::Percent:
-        col.header = l_.percent_header;
-        break;
-      case ColumnValue::Change:
-        col.header = c.base == PeriodRef::YearAgo        ? "YOY Chg %"
-                     : c.base == PeriodRef::PriorQuarter ? "QOQ Chg %"
-                                                         : "Chg %";
-        break;
-    }
-    if (!c.header.empty()) col.header = c.header;
-    return col;
-  }
-
   Cell number(Decimal numerator, Decimal denominator, int decimals, RoundingMode mode = RoundingMode::HalfUp) const {
     Cell c;
     c.kind = CellKind::Number;
@@ -227,23 +204,8 @@ class StatementBuilder {
     return c;
   }
 
-  Cell percent(Decimal part, Decimal base, bool sign) const {
-    Cell c;
-    auto hundredfold = Decimal::mul(part, Decimal(100));
-    if (base.is_zero() || !hundredfold) {
-      c.kind = CellKind::NotMeaningful;
-      return c;
-    }
-    c.kind = CellKind::Percent;
-    c.numerator = *hundredfold;
-    c.denominator = base;
-    c.decimals = 1;
-    c.percent_sign = sign;
-    return c;
-  }
-
-  const ShareData* shares(int r) {
-    std::string name = s_.calendar.name(periods_[r]);
+  const ShareData* shares(const Period& p) {
+    std::string name = s_.calendar.name(p);
     const ShareData* s = s_.shares_for(name);
     if (!s && !shares_reported_) {
       shares_reported_ = true;
@@ -268,58 +230,91 @@ class StatementBuilder {
     }
     row.kind = line.total ? RowKind::Total : (line.kind == LineKind::Sum ? RowKind::Subtotal : RowKind::Line);
     bool all_zero = true;
-    for (const LayoutColumn& c : l_.columns) {
-      row.cells.push_back(cell(line, i, c));
-      const Cell& made = row.cells.back();
+    row.cells = cells(line, i);
+    for (const Cell& made : row.cells)
       if (made.kind == CellKind::Number && !made.numerator.is_zero()) all_zero = false;
-    }
     if (line.hide_when_zero && all_zero) return std::nullopt;
     return row;
   }
 
-  Cell cell(const LayoutLine& line, std::size_t i, const LayoutColumn& c) {
-    int r = ref_index(c.period);
-    bool money = is_money_line(line);
+  // The line's figure in every period the columns need.
+  std::vector<Figure> figures(std::size_t i) const {
+    std::vector<Figure> out;
+    for (std::size_t k = 0; k < periods_.periods.size(); ++k) {
+      const auto& v = values_[k][i];
+      out.push_back(v ? Figure::of(Ratio::from_decimal(*v), money_) : Figure::not_available());
+    }
+    return out;
+  }
+
+  // A per-share or share-count line's figure in every period.
+  std::optional<std::vector<Figure>> share_figures(const LayoutLine& line) {
+    std::vector<Figure> out;
+    long of = line.kind == LineKind::PerShare || line.kind == LineKind::PerAds ? index_of(line.of) : -1;
+    for (std::size_t k = 0; k < periods_.periods.size(); ++k) {
+      if (!shown_period(k)) {
+        out.push_back(Figure::not_available());
+        continue;
+      }
+      const ShareData* sd = shares(periods_.periods[k]);
+      if (!sd) return std::nullopt;
+      Ratio count = Ratio::from_decimal(sd->weighted_average);
+      if (line.kind == LineKind::PerAds || line.kind == LineKind::AdsCount) {
+        auto ads = Ratio::mul(count, Ratio::from_decimal(sd->ads_per_share));
+        if (!ads) {
+          out.push_back(Figure::not_meaningful());
+          continue;
+        }
+        count = *ads;
+      }
+      if (of < 0) {
+        out.push_back(Figure::of(count, Unit()));
+        continue;
+      }
+      const auto& v = values_[k][static_cast<std::size_t>(of)];
+      auto per = v && !count.is_zero() ? Ratio::div(Ratio::from_decimal(*v), count) : std::nullopt;
+      out.push_back(per ? Figure::of(*per, Unit::of("share")) : Figure::not_available());
+    }
+    return out;
+  }
+
+  // Whether an Amount column shows period k (share data is needed only there).
+  bool shown_period(std::size_t k) const {
+    for (std::size_t i = 0; i < l_.columns.size(); ++i)
+      if (periods_.of[i] == k && l_.columns[i].value == ColumnValue::Amount) return true;
+    return false;
+  }
+
+  RowStyle style(const LayoutLine& line) const {
+    RowStyle st;
+    st.unit = s_.unit;
+    st.money = money_;
+    st.decimals = 0;
+    st.percent_sign = line.percent_sign;
+    st.zero_as_dash = l_.zero_as_dash;
+    st.change_sign_flip_nm = l_.change_sign_flip_nm;
+    st.convenience = s_.convenience ? &*s_.convenience : nullptr;
+    return st;
+  }
+
+  std::vector<Cell> cells(const LayoutLine& line, std::size_t i) {
+    RowStyle st = style(line);
     if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds || line.kind == LineKind::Shares ||
         line.kind == LineKind::AdsCount) {
-      if (c.value != ColumnValue::Amount) return Cell{};
-      const ShareData* sd = shares(r);
-      if (!sd) return Cell{};
-      Decimal count = sd->weighted_average;
-      if (line.kind == LineKind::PerAds || line.kind == LineKind::AdsCount) count = mul(count, sd->ads_per_share);
-      if (line.kind == LineKind::Shares || line.kind == LineKind::AdsCount) {
-        Cell n = number(count, Decimal(1), 0);
-        n.zero_as_dash = false;
-        return n;
-      }
-      auto v = values_[r][static_cast<std::size_t>(index_of(line.of))];
-      if (!v || count.is_zero()) return marker(CellKind::NotAvailable);
-      Cell n = number(*v, count, line.decimals, line.rounding);
-      n.zero_as_dash = false;
-      return n;
+      st.amounts_only = true;
+      st.zero_as_dash = false;
+      bool per = line.kind == LineKind::PerShare || line.kind == LineKind::PerAds;
+      st.decimals = per ? line.decimals : 0;
+      st.rounding = per ? line.rounding : RoundingMode::HalfUp;
+      auto f = share_figures(line);
+      if (!f) return std::vector<Cell>(l_.columns.size());
+      return row_cells(l_.columns, periods_, *f, nullptr, st);
     }
-    if (!money) return Cell{};
-    auto v = values_[r][i];
-    if (!v) return marker(CellKind::NotAvailable);
-    switch (c.value) {
-      case ColumnValue::Amount:
-        return number(*v, s_.unit, 0);
-      case ColumnValue::Converted:
-        if (!s_.convenience) return marker(CellKind::NotAvailable);
-        return number(*v, mul(s_.unit, s_.convenience->rate), 0);
-      case ColumnValue::Percent: {
-        auto base = values_[r][static_cast<std::size_t>(index_of(l_.percent_of))];
-        if (!base) return marker(CellKind::NotAvailable);
-        return percent(*v, *base, line.percent_sign);
-      }
-      case ColumnValue::Change: {
-        auto base = values_[ref_index(c.base)][i];
-        if (!base) return marker(CellKind::NotAvailable);
-        if (l_.change_sign_flip_nm && v->sign() * base->sign() < 0) return marker(CellKind::NotMeaningful);
-        return percent(Decimal::sub(*v, *base).value_or(Decimal()), *base, line.percent_sign);
-      }
-    }
-    return Cell{};
+    if (!is_money_line(line)) return std::vector<Cell>(l_.columns.size());
+    std::vector<Figure> base;
+    long of = l_.percent_of.empty() ? -1 : index_of(l_.percent_of);
+    if (of >= 0) base = figures(static_cast<std::size_t>(of));
+    return row_cells(l_.columns, periods_, figures(i), of >= 0 ? &base : nullptr, st);
   }
 
   const BookSettings& s_;
@@ -328,8 +323,8 @@ class StatementBuilder {
   std::vector<Diagnostic>* errors_;
   StatementLines lines_;
   bool shares_reported_ = false;
-  std::array<Period, 4> periods_{};
-  std::array<bool, 4> used_{};
+  Unit money_;
+  ColumnPeriods periods_;
   std::vector<StatementLines::Values> values_;
 };
 

@@ -220,25 +220,52 @@ bool StatementLines::in_period(Date d, const Period& p) const {
   return d >= p.first && d <= p.last;
 }
 
+std::optional<std::pair<Date, Date>> StatementLines::data_span() const {
+  if (j_.transaction_count() == 0) return std::nullopt;
+  if (!data_span_)  // found once: asked for every period
+    data_span_ = std::make_pair(*std::min_element(j_.tx_date.begin(), j_.tx_date.end()),
+                                *std::max_element(j_.tx_date.begin(), j_.tx_date.end()));
+  return data_span_;
+}
+
+bool period_covered(const Period& p, const std::pair<Date, Date>& data, const FiscalCalendar& calendar,
+                    int days_before) {
+  const auto& [first, last] = data;
+  if (p.is_instant()) {
+    auto quarter = calendar.period(p.fiscal_year, p.quarter);
+    Date from = quarter ? quarter->first : p.last;
+    return first <= p.last && last >= from;
+  }
+  return first.days() <= p.first.days() - days_before && last >= p.first;
+}
+
+bool StatementLines::covers(const Period& p) const {
+  auto span = data_span();
+  if (!span) return false;
+  if (l_.kind == StatementKind::Balance) {
+    auto instant = s_.calendar.span(p.fiscal_year, p.quarter, 0);
+    return instant && period_covered(*instant, *span, s_.calendar);
+  }
+  return period_covered(p, *span, s_.calendar, l_.kind == StatementKind::CashFlow ? 1 : 0);
+}
+
 bool StatementLines::check_coverage(const Period& p) {
-  if (j_.transaction_count() == 0) {
+  auto span = data_span();
+  if (!span) {
     errors_->push_back(at(l_.where, "the book's journal has no transactions", "a journal with transactions"));
     return false;
   }
-  Date first = *std::min_element(j_.tx_date.begin(), j_.tx_date.end());
-  Date last = *std::max_element(j_.tx_date.begin(), j_.tx_date.end());
+  if (covers(p)) return true;
+  const auto& [first, last] = *span;
   bool balance = l_.kind == StatementKind::Balance;
-  // A flow period needs data from its first day (cash flows also the day
-  // before); a balance needs data up to its date.
-  Date need_from = balance ? p.last : Date::from_days(p.first.days() - (l_.kind == StatementKind::CashFlow ? 1 : 0));
-  if (need_from >= first && p.last <= last) return true;
   Diagnostic d;
   d.file = s_.directory + "/book.toml";
   std::string what =
       balance ? "the balance date " + p.last.to_string()
               : "period " + s_.calendar.name(p) + " (" + p.first.to_string() + " to " + p.last.to_string() + ")";
   d.message = what + " is outside the book's data (" + first.to_string() + " to " + last.to_string() + ")";
-  d.expected = "a period whose comparison periods the journal covers";
+  d.expected = balance ? "a date on or after the journal's first transaction"
+                       : "a period the journal covers from its first day (cash flows: from the day before)";
   errors_->push_back(std::move(d));
   return false;
 }

@@ -31,6 +31,15 @@
 
 namespace kessan::report {
 
+// The one rule for whether a journal whose transactions run from
+// data.first to data.second covers period `p`: the data must reach back to
+// the period's first day (`days_before` more for a cash flow, which starts
+// from the day before) and have a transaction on or after that day. A
+// balance date (an instant) needs the data to begin by the date and to
+// reach into the quarter it ends.
+bool period_covered(const Period& p, const std::pair<Date, Date>& data, const FiscalCalendar& calendar,
+                    int days_before = 0);
+
 class StatementLines {
  public:
   StatementLines(const Journal& journal, const BookSettings& settings, const StatementLayout& layout,
@@ -44,6 +53,10 @@ class StatementLines {
   using Values = std::vector<std::optional<Decimal>>;
   // The values of every line for `p`; null on error (reported once).
   const Values* values(const Period& p);
+
+  // Whether the journal's data covers `p` by period_covered() (nothing is
+  // reported); a balance statement's periods count as their last days.
+  bool covers(const Period& p) const;
 
   // The reclassifications applied (effective for the presented period).
   const std::vector<const Reclassification*>& applied() const { return applied_; }
@@ -65,6 +78,8 @@ class StatementLines {
   void map_accounts();
   void apply_reclassifications();
   bool check_coverage(const Period& p);
+  std::optional<std::pair<Date, Date>> data_span() const;
+  mutable std::optional<std::pair<Date, Date>> data_span_;
   bool in_period(Date d, const Period& p) const;
   bool counts(std::size_t posting) const;
   void check_commodity(std::size_t posting);

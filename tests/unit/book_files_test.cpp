@@ -94,9 +94,9 @@ TEST(Measures, ReconciliationColumnsDefaultToCurrentPriorQuarterAndYearAgo) {
   std::vector<Diagnostic> errors;
   ASSERT_TRUE(parse_measures(kMeasures, "m.toml", &set, &errors));
   ASSERT_EQ(set.reconciliation.columns.size(), 3u);
-  const PeriodRef expected[] = {PeriodRef::Current, PeriodRef::PriorQuarter, PeriodRef::YearAgo};
+  const char* expected[] = {"current", "prior-quarter", "year-ago"};
   for (std::size_t i = 0; i < 3; ++i) {
-    EXPECT_EQ(set.reconciliation.columns[i].period, expected[i]) << i;
+    EXPECT_EQ(set.reconciliation.columns[i].period.text, expected[i]) << i;
     EXPECT_EQ(set.reconciliation.columns[i].value, ColumnValue::Amount) << i;
   }
 }
@@ -272,7 +272,7 @@ TEST(Guidance, RangesPointsAndConsensus) {
   const Expectation& year = set.records[2];
   EXPECT_EQ(year.period.first.to_string(), "2002-04-01");
   EXPECT_EQ(year.period.last.to_string(), "2003-03-31");
-  EXPECT_EQ(year.period.quarter, 0);
+  EXPECT_TRUE(year.period.is_year());
   EXPECT_EQ(year.low, Decimal(40));
   EXPECT_EQ(year.high, Decimal(42));
   EXPECT_EQ(year.decimals, 0);  // integers have none
@@ -436,9 +436,9 @@ TEST(TableLayout, ReadsTheTableKeys) {
   EXPECT_EQ(*l.unit, Decimal(1000000));
   EXPECT_EQ(l.decimals, 0);
   ASSERT_EQ(l.columns.size(), 3u);
-  EXPECT_EQ(l.columns[1].period, PeriodRef::PriorQuarter);
+  EXPECT_EQ(l.columns[1].period.quarters, -1);
   EXPECT_EQ(l.columns[2].value, ColumnValue::Change);
-  EXPECT_EQ(l.columns[2].base, PeriodRef::YearAgo);
+  EXPECT_EQ(l.columns[2].base.quarters, -4);
   EXPECT_EQ(l.columns[2].where.line, 11u);
   EXPECT_EQ(l.columns[2].where.column, 3u);
   ASSERT_EQ(l.lines.size(), 7u);
@@ -495,7 +495,7 @@ TEST(TableLayout, TableKeysHaveDefaults) {
   EXPECT_EQ(l.stub_header, "");
   EXPECT_FALSE(l.unit);
   EXPECT_EQ(l.decimals, 0);
-  EXPECT_EQ(l.columns[0].period, PeriodRef::Current);
+  EXPECT_TRUE(l.columns[0].period.is_current());
   EXPECT_EQ(l.lines[0].rounding, RoundingMode::HalfUp);
 }
 
