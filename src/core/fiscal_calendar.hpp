@@ -1,7 +1,8 @@
 #pragma once
-// FiscalCalendar: a company's fiscal year (ending in any month) and the names
-// of its periods. A Period is a flow period (first and last day, both
-// inclusive); a balance date is a single day (a period's end).
+// FiscalCalendar: a company's fiscal years (core/fiscal_year_rule.hpp: years
+// ending on a month end, or 52/53-week years) and the names of its periods.
+// A Period is a flow period (first and last day, both inclusive); a balance
+// date is a single day (a period's end).
 //
 // Names follow a pattern with {q} (quarter 1-4), {yy} (two-digit fiscal
 // year) and {yyyy}; the default "{q}Q{yy}" gives "1Q02". A fiscal year is
@@ -19,6 +20,7 @@
 #include <string_view>
 
 #include "core/date.hpp"
+#include "core/fiscal_year_rule.hpp"
 
 namespace kessan {
 
@@ -44,15 +46,28 @@ struct PeriodName {
 
 class FiscalCalendar {
  public:
-  enum class YearName { ByStart, ByEnd };
+  using YearName = FiscalYearName;
 
   FiscalCalendar() = default;
+  // Years ending on the last day of `year_end_month`.
   FiscalCalendar(unsigned year_end_month, YearName naming, std::string pattern = "{q}Q{yy}")
-      : year_end_month_(year_end_month), naming_(naming), pattern_(std::move(pattern)) {}
+      : rule_(FiscalYearRule::month_end(year_end_month, naming)), pattern_(std::move(pattern)) {}
+  explicit FiscalCalendar(FiscalYearRule rule, std::string pattern = "{q}Q{yy}")
+      : rule_(rule), pattern_(std::move(pattern)) {}
 
   // The quarter `quarter` (1..4) of fiscal year `fiscal_year`, or the whole
   // year for quarter 0. Empty when it reaches outside the years 1 to 9999.
   std::optional<Period> period(int fiscal_year, int quarter) const;
+  // Fiscal month `month` (1..12) of `fiscal_year`: a calendar month, or on a
+  // week calendar with a 4-4-5, 4-5-4 or 5-4-4 pattern, 4 or 5 weeks (the
+  // twelfth month of a 53-week year has the extra week). Its Period carries
+  // the quarter that holds it, for its span only: name(), year_ago() and the
+  // comparisons take a Period for a quarter or a year. Empty when the
+  // calendar has no months, or outside the years 1 to 9999.
+  std::optional<Period> month(int fiscal_year, int month) const;
+  // Whole weeks of `p` on a week calendar (13 for most quarters, 14 for the
+  // fourth of a 53-week year); 0 on a calendar of month-end years.
+  int weeks(const Period& p) const;
   // Takes a period name apart ("1Q02", "FY2002"). Empty when it does not match.
   std::optional<PeriodName> parse_name(std::string_view name) const;
   // The period a name names. Empty when it does not match, or when the
@@ -75,12 +90,12 @@ class FiscalCalendar {
   // outside the years 0001 to 9999"), or "" when it has them.
   std::string missing_comparison(const Period& p) const;
 
-  unsigned year_end_month() const { return year_end_month_; }
+  unsigned year_end_month() const { return rule_.end_month(); }
+  const FiscalYearRule& rule() const { return rule_; }
   const std::string& pattern() const { return pattern_; }
 
  private:
-  unsigned year_end_month_ = 12;
-  YearName naming_ = YearName::ByStart;
+  FiscalYearRule rule_;
   std::string pattern_ = "{q}Q{yy}";
 };
 
