@@ -74,13 +74,14 @@ FiscalYearRule FiscalYearRule::month_end(unsigned end_month, FiscalYearName nami
 }
 
 FiscalYearRule FiscalYearRule::week_years(YearEnd kind, Weekday day, unsigned end_month, FiscalYearName naming,
-                                          MonthWeeks months) {
+                                          MonthWeeks months, ExtraWeek extra_week) {
   FiscalYearRule r;
   r.kind_ = kind;
   r.day_ = day;
   r.end_month_ = end_month;
   r.naming_ = naming;
   r.months_ = kind == YearEnd::MonthEnd ? MonthWeeks::None : months;
+  r.extra_week_ = extra_week;
   return r;
 }
 
@@ -117,8 +118,13 @@ std::optional<FiscalYearRule::Bounds> FiscalYearRule::bounds(int fiscal_year) co
     return b;
   }
   b.weeks = static_cast<int>((b.last - b.first + 1) / 7);
-  for (int q = 0; q < 3; ++q) b.quarter_last[q] = b.first + 91 * (q + 1) - 1;
-  b.quarter_last[3] = b.last;
+  // The quarter (0..3) that has the 53rd week, or -1 in a 52-week year; the
+  // week goes to the last month of that quarter.
+  int long_quarter = b.weeks == 53 ? (extra_week_ == ExtraWeek::FirstQuarter ? 0 : 3) : -1;
+  auto extra_by_end_of = [&](int quarter, int month_in_quarter) {
+    return long_quarter >= 0 && (long_quarter < quarter || (long_quarter == quarter && month_in_quarter == 2)) ? 1 : 0;
+  };
+  for (int q = 0; q < 4; ++q) b.quarter_last[q] = b.first + 7 * (13 * (q + 1) + extra_by_end_of(q, 2)) - 1;
   static constexpr int kPatterns[][3] = {{4, 4, 5}, {4, 5, 4}, {5, 4, 4}};
   if (months_ != MonthWeeks::None) {
     const int* weeks = kPatterns[static_cast<int>(months_) - 1];
@@ -126,10 +132,9 @@ std::optional<FiscalYearRule::Bounds> FiscalYearRule::bounds(int fiscal_year) co
       int into_quarter = 0;
       for (int i = 0; i < 3; ++i) {
         into_quarter += weeks[i];
-        b.month_last[3 * q + i] = b.first + 7 * (13 * q + into_quarter) - 1;
+        b.month_last[3 * q + i] = b.first + 7 * (13 * q + into_quarter + extra_by_end_of(q, i)) - 1;
       }
     }
-    b.month_last[11] = b.last;  // with the 53rd week of a long year
   }
   return b;
 }
@@ -189,6 +194,7 @@ std::string FiscalYearRule::describe() const {
   static const char* const kPatternNames[] = {"", "4-4-5", "4-5-4", "5-4-4"};
   if (months_ != MonthWeeks::None)
     out += std::string(", with months of ") + kPatternNames[static_cast<int>(months_)] + " weeks";
+  if (extra_week_ == ExtraWeek::FirstQuarter) out += ", the 53rd week in the first quarter";
   return out;
 }
 

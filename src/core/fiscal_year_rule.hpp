@@ -9,9 +9,11 @@
 //  - 52/53-week years ending on the LAST given weekday of month M (the last
 //    Saturday of September), or on the given weekday NEAREST the last day of
 //    month M (the Saturday nearest January 31, which may fall in February).
-//    Quarters are 13 weeks; the 53rd week of a long year is in the fourth.
-//    Months exist only with a pattern of 4-4-5, 4-5-4 or 5-4-4 weeks per
-//    quarter; the 53rd week then goes to the last month of the fourth quarter.
+//    Quarters are 13 weeks; the 53rd week of a long year is in the fourth
+//    quarter, or in the first when the rule says so (a company whose first
+//    quarter then ends on the last Saturday of December). Months exist only
+//    with a pattern of 4-4-5, 4-5-4 or 5-4-4 weeks per quarter; the 53rd
+//    week then goes to the last month of the quarter that has it.
 //
 // Names: a fiscal year is named by the calendar year it starts in or the one
 // it ends in. For a week year these are the years of its NOMINAL first and
@@ -64,6 +66,8 @@ class FiscalYearRule {
   enum class YearEnd { MonthEnd, LastWeekday, NearestWeekday };
   // Weeks per month in each quarter; None: a week calendar without months.
   enum class MonthWeeks { None, W445, W454, W544 };
+  // The quarter that has the 53rd week of a long year.
+  enum class ExtraWeek { FourthQuarter, FirstQuarter };
 
   // Calendar years (December year end, named by start).
   FiscalYearRule() = default;
@@ -72,7 +76,8 @@ class FiscalYearRule {
   // 52/53-week years ending on the last `day` of `end_month` (kind
   // LastWeekday) or on the `day` nearest its last day (NearestWeekday).
   static FiscalYearRule week_years(YearEnd kind, Weekday day, unsigned end_month, FiscalYearName naming,
-                                   MonthWeeks months = MonthWeeks::None);
+                                   MonthWeeks months = MonthWeeks::None,
+                                   ExtraWeek extra_week = ExtraWeek::FourthQuarter);
 
   // Fiscal year `fiscal_year` (as named); empty when a day of it falls
   // outside the years 0001..9999.
@@ -104,6 +109,7 @@ class FiscalYearRule {
   unsigned end_month_ = 12;
   FiscalYearName naming_ = FiscalYearName::ByStart;
   MonthWeeks months_ = MonthWeeks::None;
+  ExtraWeek extra_week_ = ExtraWeek::FourthQuarter;
 };
 
 }  // namespace kessan

@@ -52,9 +52,10 @@ std::optional<std::size_t> one_of(TomlChecker& check, const toml::table& c, std:
 FiscalCalendar parse_calendar(const toml::table& root, TomlChecker& check) {
   const toml::table* c = root["calendar"].as_table();
   if (!c) return FiscalCalendar(12, FiscalYearName::ByStart);
-  check.only_keys(
-      *c, {"fiscal_year_end_month", "fiscal_year_named_by", "period_format", "year_end", "weekday", "month_weeks"},
-      "[calendar]");
+  check.only_keys(*c,
+                  {"fiscal_year_end_month", "fiscal_year_named_by", "period_format", "year_end", "weekday",
+                   "month_weeks", "extra_week"},
+                  "[calendar]");
   unsigned end_month = 12;
   auto m = check.integer(*c, "fiscal_year_end_month", true, "[calendar]").value_or(12);
   if (m < 1 || m > 12)
@@ -77,8 +78,10 @@ FiscalCalendar parse_calendar(const toml::table& root, TomlChecker& check) {
       one_of(check, *c, "weekday", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
              "a day of the week in lower case, e.g. \"saturday\"");
   auto months = one_of(check, *c, "month_weeks", {"4-4-5", "4-5-4", "5-4-4"}, "\"4-4-5\", \"4-5-4\" or \"5-4-4\"");
+  auto extra = one_of(check, *c, "extra_week", {"fourth-quarter", "first-quarter"},
+                      "\"fourth-quarter\" (the default) or \"first-quarter\"");
   if (kind == Rule::YearEnd::MonthEnd) {
-    for (std::string_view key : {"weekday", "month_weeks"})
+    for (std::string_view key : {"weekday", "month_weeks", "extra_week"})
       if (c->contains(key))
         check.error(*c->get(key), "'" + std::string(key) + "' applies only to 52/53-week years",
                     "year_end = \"last-weekday\" or \"nearest-weekday\" with it, or no '" + std::string(key) + "'");
@@ -88,8 +91,10 @@ FiscalCalendar parse_calendar(const toml::table& root, TomlChecker& check) {
     check.error(*c->get("year_end"), "52/53-week years need the 'weekday' they end on",
                 "weekday = \"saturday\" (or another day) in [calendar]");
   auto month_weeks = months ? static_cast<Rule::MonthWeeks>(*months + 1) : Rule::MonthWeeks::None;
-  return FiscalCalendar(Rule::week_years(kind, static_cast<Weekday>(day.value_or(5)), end_month, naming, month_weeks),
-                        pattern);
+  auto extra_week = extra == std::size_t{1} ? Rule::ExtraWeek::FirstQuarter : Rule::ExtraWeek::FourthQuarter;
+  return FiscalCalendar(
+      Rule::week_years(kind, static_cast<Weekday>(day.value_or(5)), end_month, naming, month_weeks, extra_week),
+      pattern);
 }
 
 void parse_reclassifications(const toml::table& root, const FiscalCalendar& calendar, TomlChecker& check,

@@ -50,7 +50,8 @@ Rule rule_of(const std::vector<std::string>& f) {
                             : f[4] == "5-4-4" ? Rule::MonthWeeks::W544
                                               : Rule::MonthWeeks::None;
   auto kind = f[0] == "last-weekday" ? Rule::YearEnd::LastWeekday : Rule::YearEnd::NearestWeekday;
-  return Rule::week_years(kind, static_cast<Weekday>(weekday), month, naming, months);
+  auto extra = f[5] == "first-quarter" ? Rule::ExtraWeek::FirstQuarter : Rule::ExtraWeek::FourthQuarter;
+  return Rule::week_years(kind, static_cast<Weekday>(weekday), month, naming, months, extra);
 }
 
 // Every fiscal year of calendar_dates.tsv (written by calendar_dates.py,
@@ -65,40 +66,40 @@ TEST(FiscalYearRule, MatchesIndependentlyComputedYears) {
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     auto f = fields(line);
-    ASSERT_TRUE(f.size() == 14 || f.size() == 25) << line;
+    ASSERT_TRUE(f.size() == 15 || f.size() == 26) << line;
     Rule rule = rule_of(f);
     FiscalCalendar cal(rule);
-    int fy = std::stoi(f[5]);
+    int fy = std::stoi(f[6]);
     auto s = rule.shape(fy);
     ASSERT_TRUE(s) << line;
-    EXPECT_EQ(s->first.to_string(), f[6]) << line;
-    EXPECT_EQ(s->last.to_string(), f[7]) << line;
-    EXPECT_EQ(s->weeks, std::stoi(f[8])) << line;
+    EXPECT_EQ(s->first.to_string(), f[7]) << line;
+    EXPECT_EQ(s->last.to_string(), f[8]) << line;
+    EXPECT_EQ(s->weeks, std::stoi(f[9])) << line;
     for (int q = 0; q < 4; ++q) {
-      EXPECT_EQ(s->quarter_last[q].to_string(), f[9 + q]) << line << " quarter " << q + 1;
+      EXPECT_EQ(s->quarter_last[q].to_string(), f[10 + q]) << line << " quarter " << q + 1;
       auto p = cal.period(fy, q + 1);
       ASSERT_TRUE(p);
-      EXPECT_EQ(p->first.to_string(), q == 0 ? f[6] : (Date::from_days(s->quarter_last[q - 1].days() + 1)).to_string());
-      EXPECT_EQ(p->last.to_string(), f[9 + q]);
+      EXPECT_EQ(p->first.to_string(), q == 0 ? f[7] : (Date::from_days(s->quarter_last[q - 1].days() + 1)).to_string());
+      EXPECT_EQ(p->last.to_string(), f[10 + q]);
       EXPECT_EQ(cal.quarter_containing(p->first)->quarter, q + 1);
       EXPECT_EQ(cal.quarter_containing(p->last)->fiscal_year, fy);
     }
-    EXPECT_EQ(s->has_months, f.size() == 25) << line;
-    for (int m = 0; m < 12 && f.size() == 25; ++m) {
-      EXPECT_EQ(s->month_last[m].to_string(), f[13 + m]) << line << " month " << m + 1;
-      EXPECT_EQ(cal.month(fy, m + 1)->last.to_string(), f[13 + m]);
+    EXPECT_EQ(s->has_months, f.size() == 26) << line;
+    for (int m = 0; m < 12 && f.size() == 26; ++m) {
+      EXPECT_EQ(s->month_last[m].to_string(), f[14 + m]) << line << " month " << m + 1;
+      EXPECT_EQ(cal.month(fy, m + 1)->last.to_string(), f[14 + m]);
     }
-    if (f.size() == 14) {
+    if (f.size() == 15) {
       EXPECT_FALSE(cal.month(fy, 1));
     }
-    EXPECT_EQ(span(*cal.period(fy, 0)), f[6] + ".." + f[7]);
+    EXPECT_EQ(span(*cal.period(fy, 0)), f[7] + ".." + f[8]);
     EXPECT_EQ(rule.fiscal_year_of(s->first), fy);
     EXPECT_EQ(rule.fiscal_year_of(s->last), fy);
     ++years;
     long_years += s->weeks == 53;
   }
-  EXPECT_EQ(years, 7 * 41);   // seven rules, fiscal 2000 to 2040
-  EXPECT_EQ(long_years, 37);  // 53-week years among them
+  EXPECT_EQ(years, 9 * 41);   // nine rules, fiscal 2000 to 2040
+  EXPECT_EQ(long_years, 52);  // 53-week years among them
 }
 
 TEST(FiscalYearRule, LastSaturdayOfSeptember) {
@@ -116,6 +117,30 @@ TEST(FiscalYearRule, LastSaturdayOfSeptember) {
   EXPECT_EQ(long_years, "2012 2017 2023 ");
   EXPECT_FALSE(kLastSaturdayOfSeptember.has_months());
   EXPECT_EQ(kLastSaturdayOfSeptember.describe(), "52/53-week years ending on the last Saturday of September");
+}
+
+TEST(FiscalYearRule, FiftyThirdWeekInTheFirstQuarter) {
+  // The same years with the long quarter first: the first quarter then ends
+  // on the last Saturday of December (fiscal 2012, 2017 and 2023).
+  auto rule = Rule::week_years(Rule::YearEnd::LastWeekday, Weekday::Saturday, 9, FiscalYearName::ByEnd,
+                               Rule::MonthWeeks::None, Rule::ExtraWeek::FirstQuarter);
+  FiscalCalendar cal(rule);
+  EXPECT_EQ(span(*cal.period(2012, 1)), "2011-09-25..2011-12-31");
+  EXPECT_EQ(span(*cal.period(2012, 2)), "2012-01-01..2012-03-31");
+  EXPECT_EQ(span(*cal.period(2012, 4)), "2012-07-01..2012-09-29");
+  EXPECT_EQ(cal.period(2017, 1)->last.to_string(), "2016-12-31");
+  EXPECT_EQ(cal.period(2023, 1)->last.to_string(), "2022-12-31");
+  EXPECT_EQ(cal.weeks(*cal.period(2023, 1)), 14);
+  EXPECT_EQ(cal.weeks(*cal.period(2023, 4)), 13);
+  EXPECT_EQ(cal.period(2013, 1)->last.to_string(), "2012-12-29");  // a 52-week year
+  auto with_months = Rule::week_years(Rule::YearEnd::LastWeekday, Weekday::Saturday, 9, FiscalYearName::ByEnd,
+                                      Rule::MonthWeeks::W445, Rule::ExtraWeek::FirstQuarter);
+  FiscalCalendar months(with_months);
+  EXPECT_EQ(months.weeks(*months.month(2012, 3)), 6);
+  EXPECT_EQ(months.weeks(*months.month(2012, 12)), 5);
+  EXPECT_EQ(months.month(2012, 4)->first.to_string(), "2012-01-01");
+  EXPECT_EQ(rule.describe(),
+            "52/53-week years ending on the last Saturday of September, the 53rd week in the first quarter");
 }
 
 TEST(FiscalYearRule, SaturdayNearestJanuary31) {

@@ -17,15 +17,17 @@ DAY = datetime.timedelta(days=1)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 PATTERNS = {"4-4-5": [4, 4, 5], "4-5-4": [4, 5, 4], "5-4-4": [5, 4, 4]}
 
-# year_end, weekday, end month, naming, month weeks
+# year_end, weekday, end month, naming, month weeks, quarter with the 53rd week
 RULES = [
-    ("last-weekday", "saturday", 9, "end", "4-4-5"),
-    ("nearest-weekday", "saturday", 1, "start", "4-5-4"),
-    ("nearest-weekday", "saturday", 12, "end", "5-4-4"),
-    ("last-weekday", "friday", 6, "start", "-"),
-    ("nearest-weekday", "sunday", 2, "end", "-"),
-    ("month-end", "-", 3, "start", "-"),
-    ("month-end", "-", 2, "end", "-"),
+    ("last-weekday", "saturday", 9, "end", "4-4-5", "fourth-quarter"),
+    ("nearest-weekday", "saturday", 1, "start", "4-5-4", "fourth-quarter"),
+    ("nearest-weekday", "saturday", 12, "end", "5-4-4", "fourth-quarter"),
+    ("last-weekday", "friday", 6, "start", "-", "fourth-quarter"),
+    ("nearest-weekday", "sunday", 2, "end", "-", "fourth-quarter"),
+    ("last-weekday", "saturday", 9, "end", "-", "first-quarter"),
+    ("nearest-weekday", "saturday", 8, "start", "4-4-5", "first-quarter"),
+    ("month-end", "-", 3, "start", "-", "-"),
+    ("month-end", "-", 2, "end", "-", "-"),
 ]
 
 
@@ -37,7 +39,7 @@ def month_end(year, month):
 
 
 def year_end(rule, year):
-    kind, weekday, month, _, _ = rule
+    kind, weekday, month = rule[:3]
     end = month_end(year, month)
     if kind == "month-end":
         return end
@@ -54,7 +56,7 @@ def year_end(rule, year):
 
 
 def nominal_end_year(rule, fiscal_year):
-    _, _, month, naming, _ = rule
+    month, naming = rule[2:4]
     return fiscal_year + 1 if naming == "start" and month != 12 else fiscal_year
 
 
@@ -70,16 +72,23 @@ def walk(first, last):
 def week_year(rule, days):
     weeks = len(days) // 7
     assert len(days) % 7 == 0 and weeks in (52, 53)
-    quarter_ends = [days[7 * 13 * q - 1] for q in (1, 2, 3)] + [days[-1]]
-    month_ends = []
-    if rule[4] != "-":
-        count = 0
-        for _ in range(4):
-            for w in PATTERNS[rule[4]]:
-                count += 7 * w
-                month_ends.append(days[count - 1])
-        month_ends[-1] = days[-1]
-    return weeks, quarter_ends, month_ends
+    long_quarter = (0 if rule[5] == "first-quarter" else 3) if weeks == 53 else None
+    quarter_weeks = [13 + (q == long_quarter) for q in range(4)]
+    month_weeks = []
+    for q in range(4):
+        pattern = list(PATTERNS[rule[4]]) if rule[4] != "-" else [quarter_weeks[q]]
+        if q == long_quarter and rule[4] != "-":
+            pattern[-1] += 1
+        month_weeks += pattern
+    ends = []
+    count = 0
+    for w in (quarter_weeks if rule[4] == "-" else month_weeks):
+        count += 7 * w
+        ends.append(days[count - 1])
+    assert count == len(days)
+    if rule[4] == "-":
+        return weeks, ends, []
+    return weeks, ends[2::3], ends
 
 
 def month_end_year(days):
@@ -89,7 +98,7 @@ def month_end_year(days):
 
 
 def main():
-    print("# year_end\tweekday\tend_month\tnamed_by\tmonth_weeks\tfiscal_year\tfirst\tlast\tweeks"
+    print("# year_end\tweekday\tend_month\tnamed_by\tmonth_weeks\textra_week\tfiscal_year\tfirst\tlast\tweeks"
           "\tquarter_ends(4)\tmonth_ends(12, or -)")
     for rule in RULES:
         for fy in range(2000, 2041):
@@ -99,7 +108,7 @@ def main():
             days = walk(first, last)
             weeks, quarter_ends, month_ends = (month_end_year(days) if rule[0] == "month-end"
                                                else week_year(rule, days))
-            fields = [rule[0], rule[1], str(rule[2]), rule[3], rule[4], str(fy), first.isoformat(),
+            fields = [rule[0], rule[1], str(rule[2]), rule[3], rule[4], rule[5], str(fy), first.isoformat(),
                       last.isoformat(), str(weeks)]
             fields += [d.isoformat() for d in quarter_ends]
             fields += [d.isoformat() for d in month_ends] or ["-"]
