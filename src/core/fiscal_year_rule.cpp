@@ -39,8 +39,8 @@ std::int64_t month_end_day(int year, unsigned month) {
   std::int64_t shift = 0;
   if (year < kFirstYear) year += kCycleYears, shift = -kCycleDays;
   if (year > kLastYear) year -= kCycleYears, shift = kCycleDays;
-  auto d = Date::from_ymd(year, month, days_in_month(year, month));
-  return (d ? d->days() : 0) + shift;
+  // Exists: the year is now within 0001..9999 and the month is 1..12.
+  return Date::from_ymd(year, month, days_in_month(year, month))->days() + shift;
 }
 
 std::int64_t first_day() {

@@ -23,10 +23,11 @@
 // retailer's year ending on Saturday 2 February 2013 (nearest January 31,
 // 2013) is fiscal 2012 by start and fiscal 2013 by end; for M = 12 both agree.
 //
-// Contract: all arithmetic is exact integer arithmetic on day numbers; no
-// Date outside the years kFirstYear..kLastYear (core/date.hpp) is formed. A
-// year, quarter or month any day of which would fall outside them does not
-// exist, and the functions return nothing for it.
+// Contract: an end month is 1..12 (book_reader checks it). All arithmetic
+// is exact integer arithmetic on day numbers; no Date outside the years
+// kFirstYear..kLastYear (core/date.hpp) is formed. A year, quarter or month
+// any day of which would fall outside them does not exist, and the
+// functions return nothing for it.
 
 #include <array>
 #include <cstdint>
