@@ -23,19 +23,26 @@ std::string padded(int n, std::size_t width) {
 }  // namespace
 
 std::optional<std::pair<Date, Date>> FiscalCalendar::quarter_bounds(int fiscal_year, int quarter) const {
-  if (fiscal_year < kFirstYear - 1 || fiscal_year > kLastYear + 1 || quarter < 1 || quarter > 4) return std::nullopt;
-  unsigned start_month = year_end_month_ % 12 + 1;
-  // Calendar year in which the fiscal year starts.
-  int start_year = fiscal_year;
-  if (naming_ == YearName::ByEnd && start_month != 1) start_year = fiscal_year - 1;
-  auto year_start = Date::from_ymd(start_year, start_month, 1);
-  if (!year_start) return std::nullopt;
-  // The first month of the quarter, and its last day.
-  auto first_month = year_start->end_of_month_plus(3 * (quarter - 1));
-  auto last = year_start->end_of_month_plus(3 * (quarter - 1) + 2);
-  if (!first_month || !last) return std::nullopt;
-  Date first = Date::from_days(first_month->days() - static_cast<std::int32_t>(first_month->ymd().day) + 1);
-  return std::make_pair(first, *last);
+  if (quarter < 1 || quarter > 4) return std::nullopt;
+  auto span = rule_.span(fiscal_year, quarter);
+  if (!span) return std::nullopt;
+  return std::make_pair(span->first, span->last);
+}
+
+std::optional<Period> FiscalCalendar::month(int fiscal_year, int month) const {
+  auto span = rule_.month_span(fiscal_year, month);
+  if (!span) return std::nullopt;
+  Period p;
+  p.fiscal_year = fiscal_year;
+  p.quarter = (month - 1) / 3 + 1;
+  p.first = span->first;
+  p.last = span->last;
+  return p;
+}
+
+int FiscalCalendar::weeks(const Period& p) const {
+  if (!rule_.weekly()) return 0;
+  return (p.last.days() - p.first.days() + 1) / 7;
 }
 
 std::optional<Period> FiscalCalendar::span(int fiscal_year, int quarter, int quarters) const {
@@ -95,12 +102,12 @@ std::string FiscalCalendar::missing_comparison(const Period& p) const {
 }
 
 std::optional<Period> FiscalCalendar::quarter_containing(Date d) const {
-  int year = d.ymd().year;
-  for (int fy = year - 1; fy <= year + 1; ++fy)
-    for (int q = 1; q <= 4; ++q) {
-      auto p = period(fy, q);
-      if (p && p->first <= d && d <= p->last) return p;
-    }
+  auto fiscal_year = rule_.fiscal_year_of(d);
+  if (!fiscal_year) return std::nullopt;
+  for (int q = 1; q <= 4; ++q) {
+    auto p = period(*fiscal_year, q);
+    if (p && p->first <= d && d <= p->last) return p;
+  }
   return std::nullopt;
 }
 
@@ -177,10 +184,7 @@ std::string FiscalCalendar::name(const Period& p) const {
 
 std::string FiscalCalendar::length(const Period& p) const {
   if (p.is_instant()) return "";
-  if (length_words_ == LengthWords::Weeks) {
-    std::int32_t weeks = (p.last.days() - p.first.days() + 1) / 7;
-    return std::to_string(weeks) + " Weeks";
-  }
+  if (length_words_ == LengthWords::Weeks && rule_.weekly()) return std::to_string(weeks(p)) + " Weeks";
   if (p.is_year()) return "Year";
   static const char* const kMonthsLong[] = {"", "Three Months", "Six Months", "Nine Months", "Twelve Months"};
   return kMonthsLong[p.quarters];

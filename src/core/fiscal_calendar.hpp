@@ -1,6 +1,6 @@
 #pragma once
-// FiscalCalendar: a company's fiscal year (ending in any month) and the names
-// of its periods.
+// FiscalCalendar: a company's fiscal years (core/fiscal_year_rule.hpp: years
+// ending on a month end, or 52/53-week years) and the names of its periods.
 //
 // A Period is a span of fiscal time: one or more consecutive fiscal quarters
 // (a quarter, six or nine months, a fiscal year, the trailing four quarters),
@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "core/date.hpp"
+#include "core/fiscal_year_rule.hpp"
 
 namespace kessan {
 
@@ -61,14 +62,17 @@ struct PeriodName {
 
 class FiscalCalendar {
  public:
-  enum class YearName { ByStart, ByEnd };
+  using YearName = FiscalYearName;
   // How the length of a period is written in headings: "Three Months", or
   // on a week calendar "13 Weeks".
   enum class LengthWords { Months, Weeks };
 
   FiscalCalendar() = default;
+  // Years ending on the last day of `year_end_month`.
   FiscalCalendar(unsigned year_end_month, YearName naming, std::string pattern = "{q}Q{yy}")
-      : year_end_month_(year_end_month), naming_(naming), pattern_(std::move(pattern)) {}
+      : rule_(FiscalYearRule::month_end(year_end_month, naming)), pattern_(std::move(pattern)) {}
+  explicit FiscalCalendar(FiscalYearRule rule, std::string pattern = "{q}Q{yy}")
+      : rule_(rule), pattern_(std::move(pattern)) {}
 
   // The quarter `quarter` (1..4) of fiscal year `fiscal_year`, or the whole
   // year for quarter 0. Empty when it reaches outside the years 1 to 9999.
@@ -78,6 +82,14 @@ class FiscalCalendar {
   std::optional<Period> span(int fiscal_year, int quarter, int quarters) const;
   // `p` moved by `n` quarters (negative: earlier), keeping its length.
   std::optional<Period> shifted(const Period& p, int n) const;
+  // Fiscal month `month` (1..12) of `fiscal_year`: a calendar month, or on a
+  // week calendar with a 4-4-5, 4-5-4 or 5-4-4 pattern, 4 or 5 weeks. Its
+  // Period carries the quarter that holds it, for its span only. Empty when
+  // the calendar has no months, or outside the years 1 to 9999.
+  std::optional<Period> month(int fiscal_year, int month) const;
+  // Whole weeks of `p` on a week calendar (13 for most quarters, 14 for the
+  // one with the extra week of a 53-week year); 0 on month-end years.
+  int weeks(const Period& p) const;
   // Takes a quarter or year name apart ("1Q02", "FY2002"). Empty when it does not match.
   std::optional<PeriodName> parse_name(std::string_view name) const;
   // The period a name names: a quarter, a year, a span of quarters
@@ -106,7 +118,8 @@ class FiscalCalendar {
   // outside the years 0001 to 9999"), or "" when it has them.
   std::string missing_comparison(const Period& p) const;
 
-  unsigned year_end_month() const { return year_end_month_; }
+  unsigned year_end_month() const { return rule_.end_month(); }
+  const FiscalYearRule& rule() const { return rule_; }
   const std::string& pattern() const { return pattern_; }
   void set_length_words(LengthWords w) { length_words_ = w; }
 
@@ -114,8 +127,7 @@ class FiscalCalendar {
   // The first and last day of quarter `quarter` (1..4) of `fiscal_year`.
   std::optional<std::pair<Date, Date>> quarter_bounds(int fiscal_year, int quarter) const;
 
-  unsigned year_end_month_ = 12;
-  YearName naming_ = YearName::ByStart;
+  FiscalYearRule rule_;
   std::string pattern_ = "{q}Q{yy}";
   LengthWords length_words_ = LengthWords::Months;
 };

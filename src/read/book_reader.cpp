@@ -32,6 +32,75 @@ std::optional<Decimal> number_in_range(TomlChecker& check, const toml::table& t,
   return d;
 }
 
+// A key of [calendar] holding one of `names` (its index in them), or empty
+// (an error at the value naming what is accepted when it holds another).
+std::optional<std::size_t> one_of(TomlChecker& check, const toml::table& c, std::string_view key,
+                                  std::initializer_list<std::string_view> names, const std::string& accepted) {
+  auto value = check.string(c, key, false, "[calendar]");
+  if (!value) return std::nullopt;
+  std::size_t i = 0;
+  for (std::string_view name : names) {
+    if (*value == name) return i;
+    ++i;
+  }
+  check.error(*c.get(key), "unknown " + std::string(key) + " '" + *value + "'", accepted);
+  return std::nullopt;
+}
+
+// [calendar]: month-end years (the default) or 52/53-week years
+// (docs/book-format.md, "Fiscal calendars").
+FiscalCalendar parse_calendar(const toml::table& root, TomlChecker& check) {
+  const toml::table* c = root["calendar"].as_table();
+  if (!c) return FiscalCalendar(12, FiscalYearName::ByStart);
+  check.only_keys(*c,
+                  {"fiscal_year_end_month", "fiscal_year_named_by", "period_format", "year_end", "weekday",
+                   "month_weeks", "extra_week", "period_length"},
+                  "[calendar]");
+  unsigned end_month = 12;
+  auto m = check.integer(*c, "fiscal_year_end_month", true, "[calendar]").value_or(12);
+  if (m < 1 || m > 12)
+    check.error(*c->get("fiscal_year_end_month"), "fiscal_year_end_month must be 1 to 12", "a month number, e.g. 3");
+  else
+    end_month = static_cast<unsigned>(m);
+  auto by = one_of(check, *c, "fiscal_year_named_by", {"start", "end"}, "\"start\" or \"end\"");
+  FiscalYearName naming = by == std::size_t{1} ? FiscalYearName::ByEnd : FiscalYearName::ByStart;
+  std::string pattern = check.string(*c, "period_format", false, "[calendar]").value_or("{q}Q{yy}");
+  if (pattern.find("{q}") == std::string::npos ||
+      (pattern.find("{yy}") == std::string::npos && pattern.find("{yyyy}") == std::string::npos))
+    check.error(*c, "period_format must contain {q} and {yy} or {yyyy}", "e.g. \"{q}Q{yy}\"");
+  using Rule = FiscalYearRule;
+  auto kind_index = one_of(check, *c, "year_end", {"month-end", "last-weekday", "nearest-weekday"},
+                           "\"month-end\", \"last-weekday\" or \"nearest-weekday\"");
+  // An unknown year_end is reported once, not again through its other keys.
+  if (c->contains("year_end") && !kind_index) return FiscalCalendar(Rule::month_end(end_month, naming), pattern);
+  auto kind = static_cast<Rule::YearEnd>(kind_index.value_or(0));
+  auto day =
+      one_of(check, *c, "weekday", {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+             "a day of the week in lower case, e.g. \"saturday\"");
+  auto months = one_of(check, *c, "month_weeks", {"4-4-5", "4-5-4", "5-4-4"}, "\"4-4-5\", \"4-5-4\" or \"5-4-4\"");
+  auto extra = one_of(check, *c, "extra_week", {"fourth-quarter", "first-quarter"},
+                      "\"fourth-quarter\" (the default) or \"first-quarter\"");
+  if (kind == Rule::YearEnd::MonthEnd) {
+    for (std::string_view key : {"weekday", "month_weeks", "extra_week", "period_length"})
+      if (c->contains(key))
+        check.error(*c->get(key), "'" + std::string(key) + "' applies only to 52/53-week years",
+                    "year_end = \"last-weekday\" or \"nearest-weekday\" with it, or no '" + std::string(key) + "'");
+    return FiscalCalendar(Rule::month_end(end_month, naming), pattern);
+  }
+  if (!c->contains("weekday"))
+    check.error(*c->get("year_end"), "52/53-week years need the 'weekday' they end on",
+                "weekday = \"saturday\" (or another day) in [calendar]");
+  auto month_weeks = months ? static_cast<Rule::MonthWeeks>(*months + 1) : Rule::MonthWeeks::None;
+  auto extra_week = extra == std::size_t{1} ? Rule::ExtraWeek::FirstQuarter : Rule::ExtraWeek::FourthQuarter;
+  FiscalCalendar calendar(
+      Rule::week_years(kind, static_cast<Weekday>(day.value_or(5)), end_month, naming, month_weeks, extra_week),
+      pattern);
+  // Headings say "Three Months Ended" (the default) or "13 Weeks Ended".
+  if (one_of(check, *c, "period_length", {"months", "weeks"}, "\"months\" or \"weeks\"") == std::size_t{1})
+    calendar.set_length_words(FiscalCalendar::LengthWords::Weeks);
+  return calendar;
+}
+
 void parse_reclassifications(const toml::table& root, const FiscalCalendar& calendar, TomlChecker& check,
                              std::vector<Reclassification>* out) {
   for (const toml::table* t : check.tables(root, "reclassification")) {
@@ -138,27 +207,7 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
   } else {
     check.error(*root, "missing table [company]", "[company] with name and currency");
   }
-  unsigned year_end = 12;
-  FiscalCalendar::YearName naming = FiscalCalendar::YearName::ByStart;
-  std::string pattern = "{q}Q{yy}";
-  if (const toml::table* c = (*root)["calendar"].as_table()) {
-    check.only_keys(*c, {"fiscal_year_end_month", "fiscal_year_named_by", "period_format"}, "[calendar]");
-    auto m = check.integer(*c, "fiscal_year_end_month", true, "[calendar]").value_or(12);
-    if (m < 1 || m > 12)
-      check.error(*c->get("fiscal_year_end_month"), "fiscal_year_end_month must be 1 to 12", "a month number, e.g. 3");
-    else
-      year_end = static_cast<unsigned>(m);
-    auto by = check.string(*c, "fiscal_year_named_by", false, "[calendar]").value_or("start");
-    if (by == "end")
-      naming = FiscalCalendar::YearName::ByEnd;
-    else if (by != "start")
-      check.error(*c->get("fiscal_year_named_by"), "unknown naming '" + by + "'", "\"start\" or \"end\"");
-    pattern = check.string(*c, "period_format", false, "[calendar]").value_or(pattern);
-    if (pattern.find("{q}") == std::string::npos ||
-        (pattern.find("{yy}") == std::string::npos && pattern.find("{yyyy}") == std::string::npos))
-      check.error(*c, "period_format must contain {q} and {yy} or {yyyy}", "e.g. \"{q}Q{yy}\"");
-  }
-  out->calendar = FiscalCalendar(year_end, naming, pattern);
+  out->calendar = parse_calendar(*root, check);
   if (const toml::table* c = (*root)["convenience"].as_table()) {
     check.only_keys(*c, {"currency", "name", "rate", "date"}, "[convenience]");
     ConvenienceTranslation t;

@@ -80,7 +80,7 @@ bool Figures::covers(const Period& p, int days_before) {
   if (!data_span_)  // found once: asked for every term of every formula
     data_span_ = std::make_pair(*std::min_element(j.tx_date.begin(), j.tx_date.end()),
                                 *std::max_element(j.tx_date.begin(), j.tx_date.end()));
-  return period_covered(p, *data_span_, book_.settings.calendar, days_before);
+  return period_covered(p, *data_span_, days_before);
 }
 
 bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Period> named, int days_before) {
@@ -94,7 +94,7 @@ bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Per
           "period " + book_.settings.calendar.name(shown) + " (" + shown.first.to_string() + " to " +
               shown.last.to_string() + ") is outside the book's data (" + first.to_string() + " to " +
               last.to_string() + ")",
-          "a period the journal covers from its first day");
+          "a period the journal covers from its first day into its last 7 days");
     return false;
   }
   error(where, "the book's journal has no transactions", "a journal with transactions");

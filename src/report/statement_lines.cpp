@@ -228,25 +228,20 @@ std::optional<std::pair<Date, Date>> StatementLines::data_span() const {
   return data_span_;
 }
 
-bool period_covered(const Period& p, const std::pair<Date, Date>& data, const FiscalCalendar& calendar,
-                    int days_before) {
+bool period_covered(const Period& p, const std::pair<Date, Date>& data, int days_before) {
   const auto& [first, last] = data;
-  if (p.is_instant()) {
-    auto quarter = calendar.period(p.fiscal_year, p.quarter);
-    Date from = quarter ? quarter->first : p.last;
-    return first <= p.last && last >= from;
-  }
-  return first.days() <= p.first.days() - days_before && last >= p.first;
+  return first.days() <= p.first.days() - days_before && last.days() >= p.last.days() - (kClosingDays - 1);
 }
 
 bool StatementLines::covers(const Period& p) const {
   auto span = data_span();
   if (!span) return false;
   if (l_.kind == StatementKind::Balance) {
-    auto instant = s_.calendar.span(p.fiscal_year, p.quarter, 0);
-    return instant && period_covered(*instant, *span, s_.calendar);
+    Period instant = p;
+    instant.first = p.last;
+    return period_covered(instant, *span);
   }
-  return period_covered(p, *span, s_.calendar, l_.kind == StatementKind::CashFlow ? 1 : 0);
+  return period_covered(p, *span, l_.kind == StatementKind::CashFlow ? 1 : 0);
 }
 
 bool StatementLines::check_coverage(const Period& p) {
@@ -264,8 +259,9 @@ bool StatementLines::check_coverage(const Period& p) {
       balance ? "the balance date " + p.last.to_string()
               : "period " + s_.calendar.name(p) + " (" + p.first.to_string() + " to " + p.last.to_string() + ")";
   d.message = what + " is outside the book's data (" + first.to_string() + " to " + last.to_string() + ")";
-  d.expected = balance ? "a date on or after the journal's first transaction"
-                       : "a period the journal covers from its first day (cash flows: from the day before)";
+  d.expected = balance ? "a date the journal covers, with a transaction in its last 7 days or later"
+                       : "a period the journal covers from its first day (cash flows: the day before) into its "
+                         "last 7 days";
   errors_->push_back(std::move(d));
   return false;
 }

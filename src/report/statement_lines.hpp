@@ -32,13 +32,13 @@
 namespace kessan::report {
 
 // The one rule for whether a journal whose transactions run from
-// data.first to data.second covers period `p`: the data must reach back to
-// the period's first day (`days_before` more for a cash flow, which starts
-// from the day before) and have a transaction on or after that day. A
-// balance date (an instant) needs the data to begin by the date and to
-// reach into the quarter it ends.
-bool period_covered(const Period& p, const std::pair<Date, Date>& data, const FiscalCalendar& calendar,
-                    int days_before = 0);
+// data.first to data.second covers period `p` (a balance date: a period of
+// one day): the data must reach back to the period's first day
+// (`days_before` more for a cash flow, which starts from the day before) and
+// forward into its last kClosingDays days, so a quarter ending on a Saturday
+// whose books were closed on the Friday is covered.
+inline constexpr int kClosingDays = 7;
+bool period_covered(const Period& p, const std::pair<Date, Date>& data, int days_before = 0);
 
 class StatementLines {
  public:

@@ -566,7 +566,7 @@ TEST(FigureErrors, AStatementLineOutsideTheDataIsReportedAtTheName) {
   EXPECT_EQ(b.value("revenues@next-quarter"), "error");
   EXPECT_EQ(b.value("operating-income@next-quarter"), "error");  // the same period: reported once
   ASSERT_EQ(b.errors.size(), 1u);
-  EXPECT_EQ(b.errors[0].expected, "a period the journal covers from its first day");
+  EXPECT_EQ(b.errors[0].expected, "a period the journal covers from its first day into its last 7 days");
   EXPECT_FALSE(b.figures->ok());
   // A table line needs no journal coverage of its own: statistics may run ahead.
   EXPECT_EQ(b.value("kpis.ip-contracts", "Q2 2025"), "130 contracts");

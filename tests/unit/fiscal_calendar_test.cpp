@@ -67,7 +67,12 @@ TEST(FiscalCalendar, PeriodsStayWithinTheYearsOfDates) {
   EXPECT_FALSE(june.comparisons(*early));
   EXPECT_EQ(june.missing_comparison(*early),
             "its year-ago period (fiscal year 0) falls outside the years 0001 to 9999");
-  EXPECT_FALSE(june.prior_quarter(*june.parse("1Q0001")));
+  // 4Q0000 (April to June 0001) and 3Q0000 lie within the years although
+  // their fiscal year does not; 2Q0000 (October to December 0000) does not.
+  ASSERT_TRUE(june.prior_quarter(*june.parse("1Q0001")));
+  EXPECT_EQ(span(*june.prior_quarter(*june.parse("1Q0001"))), "0001-04-01..0001-06-30");
+  ASSERT_TRUE(june.period(0, 3));
+  EXPECT_FALSE(june.prior_quarter(*june.period(0, 3)));
   EXPECT_FALSE(june.period(-2147483647 - 1, 1));
   EXPECT_FALSE(june.period(2147483647, 0));
   FiscalCalendar dec(12, FiscalCalendar::YearName::ByEnd);
