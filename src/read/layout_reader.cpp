@@ -1,5 +1,7 @@
 #include "read/layout_reader.hpp"
 
+#include <algorithm>
+
 #include "read/expression_parser.hpp"
 
 namespace kessan::read {
@@ -207,6 +209,13 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
       l.format = LineFormat::Percent;
     else if (*f != "number")
       check.error(*t.get("format"), "unknown format '" + *f + "'", "\"number\" or \"percent\"");
+    if (out->kind != StatementKind::Table)
+      check.error(*t.get("format"), "'format' applies to table lines only", "kind = \"table\" for the layout");
+    else if (l.format == LineFormat::Percent && l.kind == LineKind::Accounts)
+      check.error(*t.get("format"),
+                  "format = \"percent\" shows a pure number as a percentage, but line '" + l.label +
+                      "' is an amount of money (the postings of accounts)",
+                  "format = \"percent\" on a ratio (a formula such as gross-profit / revenue), or no format");
   }
   if (auto c = check.string(t, "change", false, "a line")) {
     if (*c == "points")
@@ -226,9 +235,30 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
                   "\"n/a\" (a sum with a term without data has none) or \"skip\" (such terms are left out)");
     if (l.kind != LineKind::Sum) check.error(*t.get("missing"), "'missing' applies to sum lines only", "a sum line");
   }
+  if (out->kind != StatementKind::Table) {  // in statements, only per-share figures have a precision of their own
+    bool per_share = l.kind == LineKind::PerShare || l.kind == LineKind::PerAds;
+    // (A value that is wrong in itself was reported already.)
+    auto rounding = t["rounding"].value<std::string>();
+    bool rounding_known = rounding && (*rounding == "half-up" || *rounding == "half-even" || *rounding == "down");
+    for (auto [key, written] : {std::pair{"decimals", l.decimals_set}, std::pair{"rounding", rounding_known}})
+      if (written && !per_share)
+        check.error(*t.get(key), std::string("'") + key + "' applies to per-share lines of a statement",
+                    "per_share or per_ads lines (amounts print in the book's unit without decimals)");
+    if (t.contains("missing"))
+      check.error(*t.get("missing"), "'missing' applies to sums of tables only", "kind = \"table\" for the layout");
+  }
   bool table_only = l.kind == LineKind::Statistic || l.kind == LineKind::Formula;
   if (table_only && out->kind != StatementKind::Table)
     check.error(n, "statistic and formula lines belong in tables", "kind = \"table\" for the layout");
+  // An indirect cash flow statement is built from its rules alone, so that
+  // its lines add up to the change in cash: an accounts line would bypass them.
+  if (l.kind == LineKind::Accounts && out->kind == StatementKind::CashFlow && kinds == 1)
+    check.error(*t.get("accounts"),
+                "line '" + l.label +
+                    "' takes its figures from accounts, but a cash flow statement's lines are fed by its rules",
+                "flow = true and a [[rule]] for the accounts (account = \"" +
+                    (l.accounts.empty() ? std::string("ACCOUNT") : l.accounts[0]) + "\", line = \"" +
+                    (l.id.empty() ? std::string("ID") : l.id) + "\")");
   out->lines.push_back(std::move(l));
 }
 
@@ -260,6 +290,23 @@ void parse_rules(const toml::table& root, TomlChecker& check, StatementLayout* o
       r.offset_line = check.string(*t, "offset_line", true, "a cash rule").value_or("");
       out->cash_rules.push_back(std::move(r));
     }
+  }
+}
+
+// A cash flow statement shows cash at the beginning and at the end of the
+// period, once each: beginning cash + flows = ending cash is its check.
+void check_cash_lines(const toml::table& root, TomlChecker& check, const StatementLayout& layout) {
+  for (auto [kind, word] : {std::pair{LineKind::CashBegin, "beginning"}, std::pair{LineKind::CashEnd, "end"}}) {
+    auto count =
+        std::count_if(layout.lines.begin(), layout.lines.end(), [kind](const LayoutLine& l) { return l.kind == kind; });
+    if (count == 1) continue;
+    check.error(root,
+                count == 0
+                    ? std::string("the cash flow statement has no line for cash at the ") + word + " of the period"
+                    : std::string("the cash flow statement has ") + std::to_string(count) + " lines for cash at the " +
+                          word + " of the period",
+                std::string("one [[line]] with cash = \"") + word +
+                    "\" (beginning cash + the flow lines = ending cash is how the statement is checked)");
   }
 }
 
@@ -328,6 +375,7 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   } else {
     check.error(*root, "a layout has no [[line]] tables", "[[line]] tables, one per line of the statement");
   }
+  if (out->kind == StatementKind::CashFlow && (*root)["line"].as_array()) check_cash_lines(*root, check, *out);
   out->cash = check.strings(*root, "cash", out->kind == StatementKind::CashFlow, "a cash-flow layout");
   out->net_income = check.strings(*root, "net_income", out->kind == StatementKind::CashFlow, "a cash-flow layout");
   out->net_income_line =

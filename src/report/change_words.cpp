@@ -2,18 +2,23 @@
 
 namespace kessan::report {
 
-ChangeDescription describe_change(const Ratio& current, const Ratio& base, bool pure, const Ratio& printed_current,
-                                  const Ratio& printed_base, const Ratio& slight_below) {
+std::optional<ChangeDescription> describe_change(const Ratio& current, const Ratio& base, bool pure,
+                                                 const Ratio& printed_current, const Ratio& printed_base,
+                                                 const Ratio& slight_below) {
   ChangeDescription c;
-  c.difference = Ratio::sub(current, base).value_or(Ratio());
+  auto difference = Ratio::sub(current, base);
+  if (!difference) return std::nullopt;
+  c.difference = *difference;
   if (printed_current == printed_base || current == base) return c;  // flat
   c.direction = current > base ? Direction::Up : Direction::Down;
   std::optional<Ratio> rate;
   if (pure) {
     rate = Ratio::mul(c.difference, Ratio(100));  // points
+    if (!rate) return std::nullopt;
   } else if (!base.is_zero() && current.sign() * base.sign() >= 0) {
     rate = Ratio::div(c.difference, base.abs());
     if (rate) rate = Ratio::mul(*rate, Ratio(100));
+    if (!rate) return std::nullopt;
   }
   if (rate) {
     c.measurable = true;

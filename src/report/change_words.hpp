@@ -15,6 +15,7 @@
 //  - slight: a measurable change whose magnitude is below the book's
 //    threshold (ReleaseStyle::slight_below, in percent or points).
 
+#include <optional>
 #include <string>
 
 #include "core/ratio.hpp"
@@ -32,9 +33,12 @@ struct ChangeDescription {
 };
 
 // `current` and `base` are exact; `printed_current` and `printed_base` the
-// same figures as the sentence prints them.
-ChangeDescription describe_change(const Ratio& current, const Ratio& base, bool pure, const Ratio& printed_current,
-                                  const Ratio& printed_base, const Ratio& slight_below);
+// same figures as the sentence prints them. Empty when the difference or the
+// rate cannot be computed exactly (128-bit overflow): no words are chosen
+// from a figure that is not exact.
+std::optional<ChangeDescription> describe_change(const Ratio& current, const Ratio& base, bool pure,
+                                                 const Ratio& printed_current, const Ratio& printed_base,
+                                                 const Ratio& slight_below);
 
 // "an increase", "a slight decrease", "no change".
 std::string change_noun(const ChangeDescription& c);

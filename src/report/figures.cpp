@@ -123,13 +123,9 @@ const Figures::AccountSums* Figures::sums(const Period& p, bool balance) {
     if (static_cast<long>(j.post_commodity[q]) != currency_) {
       if (!foreign_reported_) {
         foreign_reported_ = true;
-        std::uint32_t t = j.post_transaction[q];
-        error({j.file_name(j.tx_where[t].file), j.post_line[q], 0},
-              "a posting in " + j.commodities[j.post_commodity[q]].symbol + " to " +
-                  std::string(j.accounts.full_name(j.post_account[q])) + ", but the book reports in " +
-                  book_.settings.currency,
-              "amounts in the book's currency");
+        errors_->push_back(posting_not_in_currency(j, q, book_.settings.currency));
       }
+      ok_ = false;
       return nullptr;
     }
     Decimal v = j.quantity(q);
@@ -340,7 +336,8 @@ bool Figures::statement_line(std::size_t layout, std::size_t i, const Period& p,
   const StatementLines::Values* v = lines->values(p);
   if (!v) return false;
   if (is_money_line(line)) {
-    *out = Figure::of(Ratio::from_decimal((*v)[i].value_or(Decimal())), money_);
+    if (!(*v)[i]) return no_amount(line, l);
+    *out = Figure::of(Ratio::from_decimal(*(*v)[i]), money_);
     return true;
   }
   std::string name = book_.settings.calendar.name(p);
@@ -364,10 +361,19 @@ bool Figures::statement_line(std::size_t layout, std::size_t i, const Period& p,
     *out = Figure{Figure::State::NotAvailable, Ratio(), money_};
     return true;
   }
-  auto per = Ratio::div(Ratio::from_decimal((*v)[static_cast<std::size_t>(of)].value_or(Decimal())), *count);
+  const std::optional<Decimal>& divided = (*v)[static_cast<std::size_t>(of)];
+  if (!divided) return no_amount(l.lines[static_cast<std::size_t>(of)], l);
+  auto per = Ratio::div(Ratio::from_decimal(*divided), *count);
   if (!per) return overflow(line.where, "'" + line.label + "'");
   *out = Figure::of(*per, money_);
   return true;
+}
+
+// A statement line without an amount where one is needed: StatementLines
+// gives every money line one, so this is a guard, never a zero.
+bool Figures::no_amount(const LayoutLine& line, const StatementLayout& layout) {
+  error(line.where, "line '" + line.label + "' of " + layout.id + " has no amount", "a line with an amount");
+  return false;
 }
 
 bool Figures::table_line(std::size_t layout, std::size_t i, const Period& p, Figure* out) {

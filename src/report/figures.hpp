@@ -118,6 +118,11 @@ class Figures {
   // The unit of a name's target, inferred without evaluating (empty when
   // it cannot be told, e.g. a formula that refers to itself).
   std::optional<Unit> target_unit_of(const NameTarget& t) { return target_unit(t); }
+  // The unit of formula `e`, which check() accepted, inferred the same way.
+  std::optional<Unit> unit_of_checked(const Expr& e) {
+    bool bad = false;
+    return unit_of(e, -1, &bad);
+  }
 
   // The label of a name's target ("Total revenues", "Adjusted EBITDA").
   std::string label(const NameTarget& t) const;
@@ -154,6 +159,7 @@ class Figures {
   std::vector<std::string> all_names() const;
   void report_cycle(const std::pair<long, std::size_t>& node);
   void check_tables();
+  void check_percent_lines(std::size_t layout);
   // The name's target, or empty; nothing is reported (names checked already).
   std::optional<NameTarget> find_target(const std::string& name, long context);
   std::optional<NameTarget> lookup(const std::string& name, const SourceRef& where, long context,
@@ -176,6 +182,7 @@ class Figures {
   bool accounts_line(const LayoutLine& line, const Period& p, Figure* out);
   bool sum_line(std::size_t layout, const LayoutLine& line, const Period& p, Figure* out);
   bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
+  bool no_amount(const LayoutLine& line, const StatementLayout& layout);
   bool account_term(const Expr& e, const Period& p, Figure* out);
   const AccountSums* sums(const Period& p, bool balance);
   bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt,

@@ -209,6 +209,23 @@ void Figures::check_tables() {
                 "accounts, sum, statistic, formula or heading");
       }
     }
+    check_percent_lines(t);
+  }
+}
+
+// format = "percent" shows a pure number (a ratio) as a percentage; on
+// money or a statistic it would mean nothing.
+void Figures::check_percent_lines(std::size_t layout) {
+  const StatementLayout& l = *layouts_[layout];
+  for (std::size_t i = 0; i < l.lines.size(); ++i) {
+    const LayoutLine& line = l.lines[i];
+    if (line.format != LineFormat::Percent || line.kind == LineKind::Heading) continue;
+    auto unit = target_unit({NameTarget::Kind::Line, layout, i});
+    if (!unit || unit->is_pure()) continue;
+    error(line.where,
+          "line '" + line.label + "' has format = \"percent\", but its figure is in " + unit->to_string() +
+              ", not a pure number",
+          "format = \"percent\" on a ratio (a formula such as gross-profit / revenue), or no format");
   }
 }
 

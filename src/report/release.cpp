@@ -95,7 +95,7 @@ class ReleaseBuilder {
   }
 
   void check(const Placeholder& p) {
-    if (p.figure) figures_.check(*p.figure);
+    if (p.figure && figures_.check(*p.figure) && !is_expectation(p.directive)) check_unit_options(p);
     if (p.directive == "period" || p.directive == "date") period_of(p.argument, in_.period, p.argument_where);
     if (p.directive == "table" && figures_.find_layout(p.argument) < 0) {
       std::string ids;
@@ -145,6 +145,25 @@ class ReleaseBuilder {
                 "one record per figure and period");
       seen.push_back({&e, *t});
     }
+  }
+
+  // in= scales money and unit= is a statistic's unit: on other figures they
+  // would change nothing.
+  void check_unit_options(const Placeholder& p) {
+    const PlaceholderOption* in = p.option("in");
+    const PlaceholderOption* unit_word = p.option("unit");
+    if (!in && !unit_word) return;
+    auto unit = figures_.unit_of_checked(*p.figure);
+    if (!unit) return;
+    std::string what =
+        "'" + shortened(to_string(*p.figure)) + "' is " +
+        (unit->is_pure() ? std::string("a pure number (shown as a percentage)") : "in " + unit->to_string());
+    if (in && !(*unit == figures_.money()))
+      error(in->where, "'in' sets the scale of amounts of money, but " + what,
+            "in= on a figure in " + in_.book.settings.currency + " (decimals= sets the precision of any figure)");
+    if (unit_word && (*unit == figures_.money() || unit->is_pure()))
+      error(unit_word->where, "'unit' applies to a figure with a unit of its own (a statistic), but " + what,
+            "unit=no on a figure such as a statistic in contracts");
   }
 
   static bool option_is(const Placeholder& p, std::string_view name) { return p.option(name) != nullptr; }
@@ -242,13 +261,19 @@ class ReleaseBuilder {
     return fallback;
   }
 
-  static Cell ratio_cell(const Ratio& v, const Decimal& divisor, int decimals) {
+  // v / divisor as a cell; "n/m" when the divisor is missing (an overflow
+  // before) or zero, or the denominator overflows: never a wrong figure.
+  static Cell ratio_cell(const Ratio& v, const std::optional<Decimal>& divisor, int decimals) {
     Cell c;
+    c.decimals = decimals;
+    auto denominator = divisor ? Decimal::mul(v.denominator_decimal(), *divisor) : std::nullopt;
+    if (!denominator || denominator->is_zero()) {
+      c.kind = CellKind::NotMeaningful;
+      return c;
+    }
     c.kind = CellKind::Number;
     c.numerator = v.numerator_decimal();
-    c.denominator = Decimal::mul(v.denominator_decimal(), divisor).value_or(Decimal());
-    if (c.denominator.is_zero()) c.kind = CellKind::NotMeaningful;
-    c.decimals = decimals;
+    c.denominator = *denominator;
     return c;
   }
 
@@ -291,7 +316,7 @@ class ReleaseBuilder {
     if (!c) return std::nullopt;
     ProseFigure out;
     out.negative = style_.negative;
-    out.cell = ratio_cell(v, Decimal::mul(scale.factor, c->rate).value_or(Decimal()), decimals);
+    out.cell = ratio_cell(v, Decimal::mul(scale.factor, c->rate), decimals);
     out.prefix = style_.convenience_prefix;
     out.suffix = scale.word.empty() ? "" : " " + scale.word;
     out.source =
@@ -407,8 +432,16 @@ class ReleaseBuilder {
     // only exact equality is flat then.
     Ratio shown_now = printed(now), shown_then = printed(then);
     if (shown_now.is_zero() && shown_then.is_zero()) shown_now = now.value, shown_then = then.value;
-    static_cast<ChangeDescription&>(out) =
+    auto described =
         describe_change(now.value, then.value, pure, shown_now, shown_then, Ratio::from_decimal(style_.slight_below));
+    if (!described) {
+      error(p.where,
+            "the change of '" + shortened(to_string(*s.expr)) + "' in " + cal.name(s.period) + " against " +
+                cal.name(base) + " is too large to compute exactly",
+            "figures whose difference and rate fit 128-bit exact arithmetic");
+      return std::nullopt;
+    }
+    static_cast<ChangeDescription&>(out) = *described;
     return out;
   }
 
@@ -582,7 +615,12 @@ class ReleaseBuilder {
                                                  : in_.expectations.file));
       return;
     }
-    Unit unit = figures_.target_unit_of(*target).value_or(figures_.money());
+    auto known_unit = figures_.target_unit_of(*target);
+    if (!known_unit) {  // a cycle or a term without a unit, reported where it is
+      if (!only_check) failed_silently(p.where, "the unit of '" + e->text + "'");
+      return;
+    }
+    const Unit& unit = *known_unit;
     if (only_check) {
       if (p.option("usd") && !(unit == figures_.money()))
         error(p.option("usd")->where, "usd applies to amounts of money, not to " + unit.to_string(),
@@ -598,11 +636,15 @@ class ReleaseBuilder {
     if (!value(*e, period, &actual)) return;
     if (!actual.has_value()) return out->add("could not be compared with expectations");
     // Expectations of pure numbers (margins) are written in percent.
-    Ratio factor = Ratio::from_decimal(record->scale.factor);
-    if (unit.is_pure()) factor = Ratio::div(factor, Ratio(100)).value_or(factor);
-    auto low = Ratio::mul(Ratio::from_decimal(record->low), factor);
-    auto high = Ratio::mul(Ratio::from_decimal(record->high), factor);
-    if (!low || !high) return;
+    std::optional<Ratio> factor = Ratio::from_decimal(record->scale.factor);
+    if (unit.is_pure()) factor = Ratio::div(*factor, Ratio(100));
+    auto low = factor ? Ratio::mul(Ratio::from_decimal(record->low), *factor) : std::nullopt;
+    auto high = factor ? Ratio::mul(Ratio::from_decimal(record->high), *factor) : std::nullopt;
+    if (!low || !high)
+      return error(record->where,
+                   "the " + std::string(consensus ? "consensus" : "guidance") + " for " + e->text + " in " +
+                       period_name + " is too large to compute exactly",
+                   "figures within 128-bit exact arithmetic");
     std::string verb = actual.value > *high  ? "exceeded"
                        : actual.value < *low ? "fell short of"
                        : record->is_range()  ? "fell within"
@@ -655,7 +697,9 @@ class ReleaseBuilder {
     const PlaceholderOption* usd = p.option("usd");
     if (!usd) return;
     auto v = Ratio::mul(Ratio::from_decimal(amount), Ratio::from_decimal(e.scale.factor));
-    if (!v) return;
+    if (!v)
+      return error(e.where, "the guidance for " + e.figure.text + " in " + e.period_name + " is too large to translate",
+                   "figures within 128-bit exact arithmetic");
     auto t = translated(*v, style_.scale, *small_integer(usd->value, 12),
                         "guidance for " + e.figure.text + " in " + e.period_name);
     if (!t) return;

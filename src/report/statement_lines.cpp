@@ -73,8 +73,14 @@ void StatementLines::check_references() {
   for (const LayoutLine& line : l_.lines) {
     for (const Term& t : line.terms) require_line(t.line, line.where, "a sum");
     for (const Term& t : line.equals) require_line(t.line, line.where, "an 'equals' relation");
-    if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds)
+    if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds) {
       require_line(line.of, line.where, "a per-share line");
+      const LayoutLine* of = find_line(line.of);
+      if (of && !is_money_line(*of))
+        errors_->push_back(at(line.where,
+                              "per-share line '" + line.label + "' divides line '" + line.of + "', which has no amount",
+                              "a line of accounts, a sum, a flow or a cash line"));
+    }
     bool cash_kind =
         line.kind == LineKind::CashFlow || line.kind == LineKind::CashBegin || line.kind == LineKind::CashEnd;
     if (cash_kind && l_.kind != StatementKind::CashFlow)
@@ -135,17 +141,29 @@ bool StatementLines::counts(std::size_t p) const {
   return j_.post_kind[p] != PostingKind::VirtualUnbalanced;
 }
 
-void StatementLines::check_commodity(std::size_t p) {
-  if (j_.post_commodity[p] == currency_ || foreign_reported_) return;
-  foreign_reported_ = true;
+Diagnostic posting_not_in_currency(const Journal& j, std::size_t p, const std::string& currency) {
   Diagnostic d;
-  std::uint32_t t = j_.post_transaction[p];
-  d.file = j_.file_name(j_.tx_where[t].file);
-  d.line = j_.post_line[p];
-  d.message = "a posting in " + j_.commodities[j_.post_commodity[p]].symbol + " to " +
-              std::string(j_.accounts.full_name(j_.post_account[p])) + ", but the book reports in " + s_.currency;
-  d.expected = "amounts in the book's currency";
-  errors_->push_back(std::move(d));
+  std::uint32_t t = j.post_transaction[p];
+  d.file = j.file_name(j.tx_where[t].file);
+  d.line = j.post_line[p];
+  const std::string& symbol = j.commodities[j.post_commodity[p]].symbol;
+  std::string account(j.accounts.full_name(j.post_account[p]));
+  d.message = symbol.empty() ? "a posting of " + j.quantity(p).to_string() + " without a commodity to " + account
+                             : "a posting in " + symbol + " to " + account;
+  d.message += ", but the book reports in " + currency;
+  d.expected = symbol.empty()
+                   ? "the amount with its commodity (" + j.quantity(p).abs().to_string() + " " + currency + ")"
+                   : "amounts in the book's currency";
+  return d;
+}
+
+bool StatementLines::check_commodity(std::size_t p) {
+  if (j_.post_commodity[p] == currency_) return true;
+  foreign_ = true;
+  if (foreign_reported_) return false;
+  foreign_reported_ = true;
+  errors_->push_back(posting_not_in_currency(j_, p, s_.currency));
+  return false;
 }
 
 void StatementLines::map_accounts() {
@@ -351,11 +369,12 @@ bool StatementLines::classify_cash_flows(const Period& period, std::vector<Decim
   return false;
 }
 
-Decimal StatementLines::cash_balance(Date through) const {
+Decimal StatementLines::cash_balance(Date through) {
   Decimal sum;
   for (std::size_t p = 0; p < j_.posting_count(); ++p) {
-    if (j_.post_date[p] > through || !counts(p) || j_.post_commodity[p] != currency_) continue;
-    if (matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash)) sum = plus(sum, j_.quantity(p));
+    if (j_.post_date[p] > through || !counts(p)) continue;
+    if (!matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash) || !check_commodity(p)) continue;
+    sum = plus(sum, j_.quantity(p));
   }
   return sum;
 }
@@ -394,6 +413,7 @@ StatementLines::PeriodValues StatementLines::compute(const Period& p) {
 StatementLines::PeriodValues StatementLines::compute_unchecked(const Period& p) {
   PeriodValues out;
   if (!ok_ || !check_coverage(p)) return out;
+  foreign_ = false;
   std::size_t n = l_.lines.size();
   out.lines.assign(n, std::nullopt);
   out.moved.assign(applied_.size(), Decimal());
@@ -436,6 +456,7 @@ StatementLines::PeriodValues StatementLines::compute_unchecked(const Period& p) 
         break;
     }
   }
+  if (foreign_) return out;  // reported (once) by check_commodity: no figures from a partial sum
   if (!sum_lines(out.lines)) return out;
   if (l_.kind == StatementKind::CashFlow && !check_articulation(out.lines, p)) return out;
   if (!check_relations(out.lines, p)) return out;
@@ -527,11 +548,12 @@ bool StatementLines::check_articulation(const Values& v, const Period& p) {
   }
   Decimal expected = plus(begin, flows);
   if (expected == end) return true;
+  auto difference = Decimal::sub(end, expected);
   errors_->push_back(at(l_.where,
                         "the cash flow statement for " + s_.calendar.name(p) +
                             " does not articulate: beginning cash + flows = " + expected.to_string() +
-                            ", ending cash = " + end.to_string() + " (difference " +
-                            Decimal::sub(end, expected).value_or(Decimal()).to_string() + ")",
+                            ", ending cash = " + end.to_string() +
+                            (difference ? " (difference " + difference->to_string() + ")" : ""),
                         "flow lines that account for every change in cash"));
   return false;
 }

@@ -82,9 +82,11 @@ class StatementLines {
   mutable std::optional<std::pair<Date, Date>> data_span_;
   bool in_period(Date d, const Period& p) const;
   bool counts(std::size_t posting) const;
-  void check_commodity(std::size_t posting);
+  // Whether the posting is in the book's currency; if not, the period's
+  // values fail and the first such posting is reported.
+  bool check_commodity(std::size_t posting);
   bool classify_cash_flows(const Period& p, std::vector<Decimal>* flows);
-  Decimal cash_balance(Date through) const;
+  Decimal cash_balance(Date through);
   bool sum_lines(Values& v);
   bool add_up(Values& v, std::size_t i);
   bool check_relations(const Values& v, const Period& p);
@@ -105,6 +107,7 @@ class StatementLines {
   std::map<std::string, std::size_t> line_index_;
   CommodityId currency_ = 0;
   bool foreign_reported_ = false;
+  bool foreign_ = false;  // the period being computed has a posting in another commodity
   mutable bool overflowed_ = false;
   std::vector<int> account_line_;     // per account id: its line, or -1
   std::vector<int> account_reclass_;  // per account id: the applied reclassification moving it, or -1
@@ -114,5 +117,11 @@ class StatementLines {
 
 // Whether a layout line holds money (accounts, sums, cash-flow and cash lines).
 bool is_money_line(const LayoutLine& line);
+
+// The error for posting `posting`, which is not in the book's `currency`:
+// "a posting in USD to Assets:Cash, but the book reports in EUR", or for an
+// amount written without a commodity "a posting of 5 without a commodity
+// to Assets:Cash, …", at the posting's file and line.
+Diagnostic posting_not_in_currency(const Journal& journal, std::size_t posting, const std::string& currency);
 
 }  // namespace kessan::report

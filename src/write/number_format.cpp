@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/ratio.hpp"
 #include "write/amount_format.hpp"
 
 namespace kessan::write {
@@ -62,8 +63,14 @@ std::string format_cell(const report::Cell& cell) {
 
 std::string exact_text(const report::Cell& cell) {
   if (cell.kind != report::CellKind::Number && cell.kind != report::CellKind::Percent) return "";
-  std::optional<Decimal> exact = cell.exact();
-  return exact ? exact->normalized().to_string() : "";
+  if (cell.denominator.is_zero()) return "";
+  // In lowest terms: a decimal when it terminates ("4945.61202"), else a fraction ("1000/3").
+  if (auto value = Ratio::div(Ratio::from_decimal(cell.numerator), Ratio::from_decimal(cell.denominator)))
+    return value->to_string();
+  // Too large to reduce within 128 bits: the fraction the cell holds, which is exact too.
+  bool negative_denominator = cell.denominator.is_negative();
+  Decimal numerator = negative_denominator ? cell.numerator.negated() : cell.numerator;
+  return numerator.normalized().to_string() + "/" + cell.denominator.abs().normalized().to_string();
 }
 
 }  // namespace kessan::write

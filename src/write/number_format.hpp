@@ -29,9 +29,11 @@ std::optional<Decimal> printed_value(const report::Cell& cell);
 // |value| with "," between thousands and all of its decimals: "9,849,202", "57.72".
 std::string grouped_magnitude(const Decimal& value);
 
-// The exact value of a Number or Percent cell to 12 decimals with trailing
-// zeros trimmed ("-464.155", "35.773226...", "9849202"), for machine-readable
-// output. Empty for other kinds and when the division fails.
+// The exact value of a Number or Percent cell, for machine-readable output:
+// in lowest terms, a decimal in full when it terminates ("-464.155",
+// "9849202", "4279.86142"), else a fraction numerator/denominator
+// ("6187123/64360", never a rounded decimal). Empty for other kinds and for
+// a zero denominator.
 std::string exact_text(const report::Cell& cell);
 
 }  // namespace kessan::write

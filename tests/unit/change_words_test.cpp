@@ -33,8 +33,9 @@ class DescribeChange : public testing::TestWithParam<ChangeCase> {};
 
 TEST_P(DescribeChange, FromExactValues) {
   const ChangeCase& c = GetParam();
-  ChangeDescription d =
-      describe_change(R(c.current), R(c.base), c.pure, R(c.printed_current), R(c.printed_base), R("1"));
+  auto described = describe_change(R(c.current), R(c.base), c.pure, R(c.printed_current), R(c.printed_base), R("1"));
+  ASSERT_TRUE(described);
+  const ChangeDescription& d = *described;
   EXPECT_EQ(d.direction, c.direction);
   EXPECT_EQ(d.slight, c.slight);
   EXPECT_EQ(d.measurable, c.measurable);
@@ -98,25 +99,43 @@ INSTANTIATE_TEST_SUITE_P(
     case_name);
 
 TEST(DescribeChange, ExactlyEqualIsFlatWhateverIsPrinted) {
-  ChangeDescription d = describe_change(R("5"), R("5"), false, R("5.0"), R("5.1"), R("1"));
+  ChangeDescription d = describe_change(R("5"), R("5"), false, R("5.0"), R("5.1"), R("1")).value();
   EXPECT_EQ(d.direction, Direction::Flat);
   EXPECT_FALSE(d.measurable);
 }
 
 TEST(DescribeChange, TheThresholdComesFromTheStyle) {
   // A 0.5% increase is slight below 1, and not below 0 or 0.5.
-  EXPECT_TRUE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("1")).slight);
-  EXPECT_FALSE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0.5")).slight);
-  EXPECT_FALSE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0")).slight);
-  EXPECT_TRUE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0.51")).slight);
+  EXPECT_TRUE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("1"))->slight);
+  EXPECT_FALSE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0.5"))->slight);
+  EXPECT_FALSE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0"))->slight);
+  EXPECT_TRUE(describe_change(R("100.5"), R("100"), false, R("101"), R("100"), R("0.51"))->slight);
   // Not measurable changes are never slight.
-  EXPECT_FALSE(describe_change(R("0.001"), R("0"), false, R("1"), R("0"), R("100")).slight);
+  EXPECT_FALSE(describe_change(R("0.001"), R("0"), false, R("1"), R("0"), R("100"))->slight);
+}
+
+// Two margins of about 50% with large denominators: their exact difference
+// does not fit 128 bits. No words are chosen from a figure that is not exact.
+TEST(DescribeChange, AnOverflowingDifferenceIsNoDescription) {
+  Ratio big = *Ratio::make(Int128(1) << 100, (Int128(1) << 101) + 1);
+  Ratio other = *Ratio::make(Int128(1) << 100, (Int128(1) << 101) - 1);
+  EXPECT_FALSE(Ratio::sub(big, other));
+  EXPECT_FALSE(describe_change(big, other, true, R("50.0"), R("50.1"), R("1")));
+  EXPECT_FALSE(describe_change(big, other, false, R("50.0"), R("50.1"), R("1")));
+}
+
+// The difference fits, but its percentage of the base does not.
+TEST(DescribeChange, AnOverflowingRateIsNoDescription) {
+  Ratio base = *Ratio::make(1, Int128(1) << 120);
+  Ratio current = *Ratio::make((Int128(1) << 125) + 1, Int128(1) << 120);
+  ASSERT_TRUE(Ratio::sub(current, base));
+  EXPECT_FALSE(describe_change(current, base, false, R("32"), R("0"), R("1")));
 }
 
 TEST(ChangeVerb, CustomVerbs) {
-  ChangeDescription up = describe_change(R("120"), R("100"), false, R("120"), R("100"), R("1"));
-  ChangeDescription slight_down = describe_change(R("99.5"), R("100"), false, R("99.5"), R("100"), R("1"));
-  ChangeDescription flat = describe_change(R("100"), R("100"), false, R("100"), R("100"), R("1"));
+  ChangeDescription up = describe_change(R("120"), R("100"), false, R("120"), R("100"), R("1")).value();
+  ChangeDescription slight_down = describe_change(R("99.5"), R("100"), false, R("99.5"), R("100"), R("1")).value();
+  ChangeDescription flat = describe_change(R("100"), R("100"), false, R("100"), R("100"), R("1")).value();
   EXPECT_EQ(change_verb(up, "improved", "declined"), "improved");
   EXPECT_EQ(change_verb(slight_down, "improved", "declined"), "declined slightly");
   EXPECT_EQ(change_verb(flat, "improved", "declined"), "was flat");

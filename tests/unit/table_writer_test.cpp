@@ -132,7 +132,7 @@ TEST(NumberFormat, FailedDivisionIsNotMeaningful) {
   huge.numerator = Decimal::from_parts(pow10_i128(37), 0);
   huge.decimals = 5;  // 10^37 at five decimals does not fit in 128 bits
   EXPECT_EQ(format_cell(huge), "n/m");
-  EXPECT_EQ(exact_text(huge), "");
+  EXPECT_EQ(exact_text(huge), "10000000000000000000000000000000000000");  // exact, though it cannot be displayed
 }
 
 TEST(NumberFormat, PrintsThePresentedValueOfAFootedCell) {
@@ -147,10 +147,20 @@ TEST(NumberFormat, PrintsThePresentedValueOfAFootedCell) {
   EXPECT_EQ(format_cell(pct), "34.0%");
 }
 
-TEST(NumberFormat, ExactTextTrimsTrailingZeros) {
+// The exact text is exact: a terminating decimal in full, else the fraction
+// in lowest terms (35.7727864653...% is 3323900/92917, not a rounding of it).
+TEST(NumberFormat, ExactTextIsExact) {
   EXPECT_EQ(exact_text(number(-464155, 1000)), "-464.155");
   EXPECT_EQ(exact_text(number(-464155000, 1000)), "-464155");
-  EXPECT_EQ(exact_text(percent(3523334LL * 100, 9849202, true)), "35.77278646534");
+  EXPECT_EQ(exact_text(percent(3523334LL * 100, 9849202, true)), "3323900/92917");
+  EXPECT_EQ(exact_text(number(1, 3)), "1/3");
+  EXPECT_EQ(exact_text(number(-1, 3)), "-1/3");
+  EXPECT_EQ(exact_text(number(1, -8)), "-0.125");
+  EXPECT_EQ(exact_text(number(1, 1LL << 30)), "0.000000000931322574615478515625");  // 30 decimals, in full
+  Cell tiny = number(1, 1);
+  tiny.numerator = Decimal::from_parts(3, 30);  // 3 / (10^30 x (10^20 + 1)): lowest terms need more than 128 bits
+  tiny.denominator = Decimal::from_parts(pow10_i128(20) + 1, 0);
+  EXPECT_EQ(exact_text(tiny), "0.000000000000000000000000000003/100000000000000000001");
   EXPECT_EQ(exact_text(number(0, 7)), "0");
   EXPECT_EQ(exact_text(number(1, 0)), "");
   EXPECT_EQ(exact_text(marker(CellKind::NotAvailable)), "");
@@ -240,7 +250,7 @@ TEST(TableWriter, Csv) {
             "operations,revenues,change,23.115025,23.1%\n"
             "operations,net-loss,amount:current,-464155,\"(464,155)\"\n"
             "operations,net-loss,amount:prior,186096,\"186,096\"\n"
-            "operations,net-loss,change,-349.416967586622,(349.4)\n");
+            "operations,net-loss,change,-16256275/46524,(349.4)\n");
 }
 
 TEST(TableWriter, CsvUsesLabelWithoutIdAndSkipsEmptyCells) {
