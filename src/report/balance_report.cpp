@@ -67,7 +67,7 @@ class Builder {
     columns_ = report.periodic ? report.periods.size() : 1;
     own_.emplace(columns_, j_.accounts.size(), j_.commodities.size());
     all_.emplace(columns_, j_.accounts.size(), j_.commodities.size());
-    if (q_.accounts && !q_.accounts->empty()) selected_ = q_.accounts->selection(j_.accounts);
+    if (q_.accounts && !q_.accounts->empty()) select_accounts();
     if (!sum_postings(error) || !roll_up(error)) return std::nullopt;
     order_commodities();
     if (limit_ == 0) {
@@ -108,6 +108,16 @@ class Builder {
     last_column_ = static_cast<std::size_t>(it - p.begin()) - 1;
     return static_cast<long>(last_column_);
   }
+
+  // The accounts the filter selects, and those with a selected account at
+  // or below them (the ones -E may show).
+  void select_accounts() {
+    selected_ = q_.accounts->selection(j_.accounts);
+    relevant_ = selected_;
+    for (std::size_t a = j_.accounts.size(); a-- > 1;)
+      if (relevant_[a]) relevant_[j_.accounts.parent(static_cast<AccountId>(a))] = 1;
+  }
+  bool may_show_empty(AccountId a) const { return q_.show_empty && (relevant_.empty() || relevant_[a]); }
 
   // The account a posting counts toward after depth clipping.
   AccountId clip(AccountId a) const { return limit_ >= 0 ? j_.accounts.ancestor_at_depth(a, limit_) : a; }
@@ -178,7 +188,7 @@ class Builder {
       if (limit_ > 0 && j_.accounts.depth(child) > limit_) continue;
       bool clipped = limit_ > 0 && j_.accounts.depth(child) == limit_;
       Columns m = clipped ? amounts(*all_, child) : amounts(*own_, child);
-      if (any_amount(m) || (q_.show_empty && (clipped || j_.accounts.children(child).empty())))
+      if (any_amount(m) || (may_show_empty(child) && (clipped || j_.accounts.children(child).empty())))
         add_row(child, std::string(j_.accounts.full_name(child)), 0, std::move(m), out);
       if (!clipped) flat_rows(child, out);
     }
@@ -191,7 +201,7 @@ class Builder {
     for (std::size_t a = j_.accounts.size(); a-- > 1;) {
       auto id = static_cast<AccountId>(a);
       if (limit_ > 0 && j_.accounts.depth(id) > limit_) continue;
-      if (q_.show_empty || any_amount(amounts(*all_, id)) || any_amount(amounts(*own_, id))) visible_[a] = 1;
+      if (may_show_empty(id) || any_amount(amounts(*all_, id)) || any_amount(amounts(*own_, id))) visible_[a] = 1;
       if (visible_[a]) visible_[j_.accounts.parent(id)] = 1;
     }
   }
@@ -227,7 +237,7 @@ class Builder {
   std::size_t columns_ = 1;
   std::size_t last_column_ = 0;
   std::optional<Sums> own_, all_;
-  std::vector<char> selected_;  // empty: every account
+  std::vector<char> selected_, relevant_;  // empty: every account
   std::vector<CommodityId> commodity_order_;
   std::vector<char> visible_;
 };

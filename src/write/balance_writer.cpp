@@ -60,7 +60,9 @@ Lines column_lines(const Journal& j, const std::vector<report::MixedAmount>& col
   return lines;
 }
 
+// Nothing when there is no period (-b after the last transaction).
 void write_columns_text(std::ostream& out, const Journal& j, const report::BalanceReport& r) {
+  if (r.periods.empty()) return;
   struct Block {
     std::string label;
     Lines lines;
@@ -94,7 +96,7 @@ void write_columns_text(std::ostream& out, const Journal& j, const report::Balan
     for (std::size_t i = 0; i < b.lines.size(); ++i) line(i == 0 ? b.label : "", b.lines[i]);
   std::size_t rule = label_width;
   for (std::size_t w : widths) rule += 2 + w;
-  out << std::string(std::max<std::size_t>(rule, 1), '-') << '\n';
+  out << std::string(rule, '-') << '\n';
   for (const auto& cells : total) line("", cells);
 }
 
