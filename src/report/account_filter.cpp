@@ -16,8 +16,10 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 // The flags of every pattern. libstdc++'s default matcher recurses once per
-// character of the name; its polynomial (Thompson) matcher does not, so
-// account names of any length are safe.
+// character of the name; its polynomial (Thompson) matcher does not. And
+// since searching tries every start position in turn (quadratic in a long
+// name), a pattern is compiled as ".*(PATTERN).*" and matched against the
+// whole name: one pass, so account names of any length are safe.
 std::regex::flag_type pattern_flags() {
   auto flags = std::regex::extended | std::regex::icase | std::regex::nosubs | std::regex::optimize;
 #if defined(__GLIBCXX__)
@@ -42,7 +44,10 @@ std::optional<AccountFilter> AccountFilter::parse(const std::vector<std::string>
         return std::nullopt;
       }
     try {
-      (exclude ? f.exclude_ : f.include_).emplace_back(std::string(pattern), pattern_flags());
+      // Compiled alone first, so that the message is about the pattern as
+      // written.
+      std::regex alone(std::string(pattern), pattern_flags());
+      (exclude ? f.exclude_ : f.include_).emplace_back(".*(" + std::string(pattern) + ").*", pattern_flags());
     } catch (const std::regex_error& e) {
       *error = "invalid regular expression '" + std::string(pattern) + "': " + e.what();
       return std::nullopt;
@@ -55,7 +60,7 @@ std::vector<char> AccountFilter::selection(const AccountTree& tree) const {
   std::vector<char> out(tree.size(), 0);
   for (AccountId a = 1; a < tree.size(); ++a) {
     std::string_view name = tree.full_name(a);
-    auto matches = [&](const std::regex& r) { return std::regex_search(name.begin(), name.end(), r); };
+    auto matches = [&](const std::regex& r) { return std::regex_match(name.begin(), name.end(), r); };
     bool in = include_.empty();
     for (const auto& r : include_)
       if (!in && matches(r)) in = true;
