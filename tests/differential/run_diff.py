@@ -14,6 +14,14 @@ report variants:
     -b DATE -e DATE           begin inclusive, end exclusive (sometimes only one)
     --depth N                 accounts deeper than N folded into their ancestor
     -b/-e plus --depth        (on some cases)
+    -M|-Q|-Y [...]            period columns: plain, with -b/-e, with account
+                              patterns (and sometimes --depth), sometimes
+                              `-p "quarterly from B to E"`; compared with
+                              hledger only (see periodic.py)
+After the generated cases the example journals (examples/*.journal,
+examples/*/journal/main.journal) are compared with hledger in period
+columns too (periodic.py says how their commodity styles are normalised);
+each example journal counts as one case.
 Each result is normalised to a set of (account, commodity, Decimal amount)
 rows with zero rows dropped, where amount is the EXCLUSIVE balance of the
 account (postings to that exact account; with --depth N, postings to the
