@@ -17,6 +17,7 @@
 #include "core/diagnostic.hpp"
 #include "read/book_reader.hpp"
 #include "read/journal_reader.hpp"
+#include "read/period_expression.hpp"
 #include "read/template_reader.hpp"
 #include "report/balance_report.hpp"
 #include "report/release.hpp"
@@ -146,17 +147,65 @@ int run_check(const CommonOptions& o) {
 }
 
 struct BalanceOptions {
-  std::string begin, end, format = "txt";
-  int depth = 0;
+  std::string begin, end, period, format = "txt";
+  std::optional<int> depth;
   bool flat = false, empty = false;
+  bool monthly = false, quarterly = false, yearly = false;
+  std::vector<std::string> accounts;
 };
+
+// The interval of -M, -Q or -Y; nothing when several are given.
+std::optional<Interval> interval_flag(const BalanceOptions& b) {
+  if (int{b.monthly} + int{b.quarterly} + int{b.yearly} > 1) return std::nullopt;
+  if (b.monthly) return Interval::Month;
+  if (b.quarterly) return Interval::Quarter;
+  if (b.yearly) return Interval::Year;
+  return Interval::None;
+}
+
+// The dates and interval of -b, -e, -p, -M, -Q and -Y, or a usage message.
+bool balance_dates(const BalanceOptions& b, report::BalanceQuery* q) {
+  q->begin = parse_cli_date(b.begin);
+  q->end = parse_cli_date(b.end);
+  if ((!b.begin.empty() && !q->begin) || (!b.end.empty() && !q->end)) {
+    std::cerr << "kessan: invalid date in -b/-e: expected YYYY-MM-DD\n";
+    return false;
+  }
+  auto interval = interval_flag(b);
+  if (!interval) {
+    std::cerr << "kessan: give one of -M, -Q and -Y\n";
+    return false;
+  }
+  q->interval = *interval;
+  if (b.period.empty()) return true;
+  if (!b.begin.empty() || !b.end.empty()) {
+    std::cerr << "kessan: -p cannot be combined with -b or -e: give the dates in one of them\n";
+    return false;
+  }
+  std::string why;
+  auto p = read::parse_period_expression(b.period, &why);
+  if (!p) {
+    std::cerr << "kessan: invalid period '" << visible(b.period) << "' in -p: " << visible(why) << "; expected "
+              << read::kPeriodExpressionForms << "\n";
+    return false;
+  }
+  if (p->interval != Interval::None && q->interval != Interval::None) {
+    std::cerr << "kessan: the interval is given twice, in -p and by -M, -Q or -Y: give one\n";
+    return false;
+  }
+  if (p->interval != Interval::None) q->interval = p->interval;
+  q->begin = p->begin;
+  q->end = p->end;
+  return true;
+}
 
 int run_balance(const CommonOptions& o, const BalanceOptions& b) {
   report::BalanceQuery q;
-  q.begin = parse_cli_date(b.begin);
-  q.end = parse_cli_date(b.end);
-  if ((!b.begin.empty() && !q.begin) || (!b.end.empty() && !q.end)) {
-    std::cerr << "kessan: invalid date in -b/-e: expected YYYY-MM-DD\n";
+  if (!balance_dates(b, &q)) return kExitUsage;
+  std::string why;
+  q.accounts = report::AccountFilter::parse(b.accounts, &why);
+  if (!q.accounts) {
+    std::cerr << "kessan: " << visible(why) << "\n";
     return kExitUsage;
   }
   q.depth = b.depth;
@@ -343,11 +392,24 @@ static int run(int argc, char** argv) {
   add_common(balance, &common);
   balance->add_option("-b,--begin", bal.begin, "Include postings on or after this date (YYYY-MM-DD)");
   balance->add_option("-e,--end", bal.end, "Include postings before this date (YYYY-MM-DD)");
-  balance->add_option("--depth", bal.depth, "Show accounts down to this depth, summing deeper ones")
-      ->check(CLI::PositiveNumber);
+  balance->add_option("--depth", bal.depth, "Show accounts down to this depth, summing deeper ones (0: the total)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return text.empty() || text[0] == '-' ? std::string("must be 0 or more") : std::string();
+          },
+          ""));
+  balance->add_option("-p,--period", bal.period,
+                      "Only this period (2008, 2008-01, 2008q1, A..B, from A to B, in A); "
+                      "after monthly, quarterly or yearly: one column per period");
+  balance->add_flag("-M,--monthly", bal.monthly, "One column per month");
+  balance->add_flag("-Q,--quarterly", bal.quarterly, "One column per quarter");
+  balance->add_flag("-Y,--yearly", bal.yearly, "One column per year");
   balance->add_flag("--flat", bal.flat, "One row per account with its own postings (no tree)");
   balance->add_flag("-E,--empty", bal.empty, "Also show accounts whose balance is zero");
   balance->add_option("--format", bal.format, "Output format")->check(CLI::IsMember({"txt", "csv", "json"}));
+  balance->add_option("accounts", bal.accounts,
+                      "Only accounts matching one of these regular expressions (case-insensitive); "
+                      "not:REGEX excludes");
 
   bool tree = false;
   auto* accounts = app.add_subcommand("accounts", "List the accounts used or declared");

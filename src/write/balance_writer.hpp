@@ -1,6 +1,12 @@
 #pragma once
-// Writers for the balance report: aligned text (a tree like ledger's), CSV
-// and JSON. They format; they compute nothing.
+// Writers for the balance report: aligned text (a tree like ledger's, or a
+// table with one column per period), CSV and JSON. They format; they
+// compute nothing. With period columns (report.periodic) the text is a
+// table (nothing when there is no period), the CSV header is
+// "account,commodity,PERIOD..." (flat) or "account,depth,commodity,
+// PERIOD..." (tree) with one row per account and commodity and "0" for an
+// empty cell, and the JSON has "periods", rows with "columns" and
+// "column_totals" (docs/cli.md).
 
 #include <ostream>
 

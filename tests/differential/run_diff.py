@@ -14,6 +14,14 @@ report variants:
     -b DATE -e DATE           begin inclusive, end exclusive (sometimes only one)
     --depth N                 accounts deeper than N folded into their ancestor
     -b/-e plus --depth        (on some cases)
+    -M|-Q|-Y [...]            period columns: plain, with -b/-e, with account
+                              patterns (and sometimes --depth), sometimes
+                              `-p "quarterly from B to E"`; compared with
+                              hledger only (see periodic.py)
+After the generated cases the example journals (examples/*.journal,
+examples/*/journal/main.journal) are compared with hledger in period
+columns too (periodic.py says how their commodity styles are normalised);
+each example journal counts as one case.
 Each result is normalised to a set of (account, commodity, Decimal amount)
 rows with zero rows dropped, where amount is the EXCLUSIVE balance of the
 account (postings to that exact account; with --depth N, postings to the
@@ -79,6 +87,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True
 import gen_journal  # noqa: E402
+import periodic  # noqa: E402
 
 DEFAULT_KESSAN = os.path.join(HERE, "..", "..", "build", "release", "kessan")
 TIMEOUT = 30
@@ -279,10 +288,13 @@ def variants(gen, rng):
     if rng.random() < 0.4:
         out.append({"name": "period+depth", "b": fmt_date(b), "e": fmt_date(e),
                     "depth": rng.randint(1, maxdepth)})
+    out += periodic.variants(gen.accounts, maxdepth, rng, v.get("b"), v.get("e"))
     return out
 
 
 def vargs(v):
+    if "interval" in v:
+        return periodic.common_args(v)
     a = []
     if v.get("b"):
         a += ["-b", v["b"]]
@@ -311,6 +323,8 @@ def row_diff(ref, got, ref_name, got_name):
 
 def compare_variant(args, path, v):
     """Return (ok, report_lines, outputs)."""
+    if "interval" in v:
+        return periodic.compare(args, run, ToolError, dec, path, v)
     report = []
     outputs = {}
     try:
@@ -346,6 +360,11 @@ def failure_kind(args, path, v):
     journal and agree while kessan does not; otherwise "error:MESSAGE"
     (kessan failed), "rows" (different balances) or "contract" (csv
     format)."""
+    if "interval" in v:
+        ok, report, _ = periodic.compare(args, run, ToolError, dec, path, v)
+        if ok or report[0].startswith("  reference tool failed"):
+            return None
+        return "periodic:" + report[0]
     try:
         lrows, _ = ledger_rows(args.ledger, path, v)
         hrows, _ = hledger_rows(args.hledger, path, v)
@@ -606,6 +625,9 @@ def main(argv=None):
                     for ln in report + show_outputs(outputs):
                         print(ln)
             sys.stdout.flush()
+    ex_passed, ex_failed = periodic.run_examples(args, run, ToolError, dec)
+    passed += ex_passed
+    failed += ex_failed
     if tmp:
         for name in os.listdir(tmp):
             full = os.path.join(tmp, name)
