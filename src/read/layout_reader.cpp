@@ -296,7 +296,9 @@ void parse_rules(const toml::table& root, TomlChecker& check, StatementLayout* o
 // A cash flow statement shows cash at the beginning and at the end of the
 // period, once each: beginning cash + flows = ending cash is its check.
 void check_cash_lines(const toml::table& root, TomlChecker& check, const StatementLayout& layout) {
-  for (auto [kind, word] : {std::pair{LineKind::CashBegin, "beginning"}, std::pair{LineKind::CashEnd, "end"}}) {
+  for (const auto& cash : {std::pair{LineKind::CashBegin, "beginning"}, std::pair{LineKind::CashEnd, "end"}}) {
+    const LineKind kind = cash.first;
+    const char* word = cash.second;
     auto count =
         std::count_if(layout.lines.begin(), layout.lines.end(), [kind](const LayoutLine& l) { return l.kind == kind; });
     if (count == 1) continue;
