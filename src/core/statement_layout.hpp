@@ -108,6 +108,12 @@ enum class ColumnValue {
   BasisPoints,  // a ratio's change against `base` in basis points
 };
 
+// A column kind's name in layouts ("basis-points"), and the kind a name
+// names (empty when none does); column_value_names() lists them for messages.
+const char* column_value_name(ColumnValue v);
+std::optional<ColumnValue> column_value_named(std::string_view name);
+const char* column_value_names();
+
 // Whether a column compares its period with a base period.
 inline bool compares(ColumnValue v) {
   return v == ColumnValue::Change || v == ColumnValue::Difference || v == ColumnValue::Points ||

@@ -18,16 +18,6 @@ std::optional<PeriodRef> column_period(const toml::table& t, std::string_view ke
   return ref;
 }
 
-struct ColumnKind {
-  const char* name;
-  ColumnValue value;
-};
-constexpr ColumnKind kColumnKinds[] = {{"amount", ColumnValue::Amount},           {"converted", ColumnValue::Converted},
-                                       {"percent", ColumnValue::Percent},         {"change", ColumnValue::Change},
-                                       {"difference", ColumnValue::Difference},   {"points", ColumnValue::Points},
-                                       {"basis-points", ColumnValue::BasisPoints}};
-constexpr const char* kColumnKindNames = "amount, converted, percent, change, difference, points or basis-points";
-
 }  // namespace
 
 void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out,
@@ -42,10 +32,10 @@ void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<L
     LayoutColumn c;
     c.where = check.ref(n);
     auto value = check.string(*t, "value", true, "a column").value_or("amount");
-    bool known = false;
-    for (const ColumnKind& k : kColumnKinds)
-      if (value == k.name) c.value = k.value, known = true;
-    if (!known) check.error(*t->get("value"), "unknown column value '" + value + "'", kColumnKindNames);
+    if (auto kind = column_value_named(value))
+      c.value = *kind;
+    else
+      check.error(*t->get("value"), "unknown column value '" + value + "'", column_value_names());
     if (auto p = column_period(*t, "period", false, calendar, check)) c.period = *p;
     if (compares(c.value)) {
       if (auto p = column_period(*t, "base", true, calendar, check)) c.base = *p;

@@ -119,26 +119,6 @@ class CellMaker {
   const RowStyle& s_;
 };
 
-std::string value_name(ColumnValue v) {
-  switch (v) {
-    case ColumnValue::Amount:
-      return "amount";
-    case ColumnValue::Converted:
-      return "converted";
-    case ColumnValue::Percent:
-      return "percent";
-    case ColumnValue::Change:
-      return "change";
-    case ColumnValue::Difference:
-      return "difference";
-    case ColumnValue::Points:
-      return "points";
-    case ColumnValue::BasisPoints:
-      return "basis-points";
-  }
-  return "amount";
-}
-
 }  // namespace
 
 std::optional<ColumnPeriods> resolve_columns(const std::vector<LayoutColumn>& columns, const Period& reported,
@@ -257,7 +237,7 @@ std::vector<Column> column_headers(const std::vector<LayoutColumn>& columns, con
     const LayoutColumn& c = columns[i];
     const Period& p = periods.periods[periods.of[i]];
     Column col;
-    col.id = value_name(c.value) + ":" + c.period.text;
+    col.id = std::string(column_value_name(c.value)) + ":" + c.period.text;
     if (compares(c.value)) col.id += ":" + c.base.text;
     std::string currency =
         c.value == ColumnValue::Converted ? (style.convenience ? style.convenience->currency : "") : style.currency;
