@@ -9,19 +9,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 #include <optional>
-#include <unordered_set>
 
+#include "app/book_check.hpp"
+#include "app/book_session.hpp"
+#include "cli/problems.hpp"
 #include "core/diagnostic.hpp"
 #include "read/book_reader.hpp"
 #include "read/journal_reader.hpp"
 #include "read/period_expression.hpp"
-#include "read/template_reader.hpp"
 #include "report/balance_report.hpp"
-#include "report/release.hpp"
-#include "report/statement.hpp"
 #include "write/balance_writer.hpp"
 #include "write/release_writer.hpp"
 #include "write/table_writer.hpp"
@@ -29,6 +28,7 @@
 namespace {
 
 using namespace kessan;
+using cli::print_errors;
 
 constexpr int kExitInputError = 1;
 constexpr int kExitUsage = 2;
@@ -37,7 +37,16 @@ struct CommonOptions {
   std::string file;
   std::size_t max_errors = 100;
   unsigned threads = 0;
+  bool json_errors = false;  // problems as JSON on standard output (check --format json)
 };
+
+// Shows the problems found: on standard error, or as JSON on standard output.
+void report_problems(const CommonOptions& o, std::vector<Diagnostic> errors) {
+  if (o.json_errors)
+    cli::print_errors_json(std::cout, std::move(errors), o.max_errors);
+  else
+    print_errors(std::move(errors), o.max_errors);
+}
 
 void add_common(CLI::App* app, CommonOptions* o) {
   app->add_option("-f,--file", o->file, "Journal file to read (default: $LEDGER_FILE)");
@@ -70,49 +79,6 @@ std::optional<Date> parse_cli_date(const std::string& text) {
   return Date::parse(text);
 }
 
-// Line `line` (1-based) of a small text file, or "" (for diagnostics that
-// name a place in a book's settings, layouts or templates without its text).
-std::string file_line(const std::string& path, std::uint32_t line) {
-  std::ifstream in(path);
-  std::string text;
-  for (std::uint32_t i = 0; i < line && std::getline(in, text); ++i) {
-  }
-  if (!in) return "";
-  if (!text.empty() && text.back() == '\r') text.pop_back();
-  return text;
-}
-
-// One key per distinct problem: its place and message.
-std::string problem_key(const Diagnostic& d) {
-  std::string key = d.file;
-  key += '\0';
-  key += std::to_string(d.line) + ':' + std::to_string(d.column);
-  key += '\0';
-  key += d.message;
-  return key;
-}
-
-void print_errors(std::vector<Diagnostic> all, std::size_t max_errors) {
-  // The same problem found by several statements is reported once.
-  std::vector<Diagnostic> errors;
-  std::unordered_set<std::string> seen;
-  for (auto& d : all)
-    if (seen.insert(problem_key(d)).second) errors.push_back(std::move(d));
-  // Readers collect one error more than shown, to know whether any are left out.
-  for (std::size_t i = 0; i < errors.size() && i < max_errors; ++i) {
-    Diagnostic& d = errors[i];
-    // (1:1 names a whole file, such as a layout, rather than a place in it.)
-    if (d.line_text.empty() && d.line > 0 && d.column > 0 && !(d.line == 1 && d.column == 1))
-      set_line(&d, file_line(d.file, d.line));
-    std::cerr << render(d);
-  }
-  if (errors.size() > max_errors)
-    std::cerr << "stopped after " << max_errors << (max_errors == 1 ? " error" : " errors")
-              << " (use --max-errors to see more)\n";
-  else if (errors.size() > 1)
-    std::cerr << errors.size() << " errors\n";
-}
-
 std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
   std::string file = o.file;
   if (file.empty()) {
@@ -133,17 +99,11 @@ std::unique_ptr<Journal> load(const CommonOptions& o, int* exit_code) {
       file == "-" ? read::read_journal_text(std::string(std::istreambuf_iterator<char>(std::cin), {}), "-", options)
                   : read::read_journal_file(file, options);
   if (!result.ok()) {
-    print_errors(std::move(result.errors), o.max_errors);
+    report_problems(o, std::move(result.errors));
     *exit_code = kExitInputError;
     return nullptr;
   }
   return std::move(result.journal);
-}
-
-int run_check(const CommonOptions& o) {
-  int code = 0;
-  auto journal = load(o, &code);
-  return journal ? 0 : code;
 }
 
 struct BalanceOptions {
@@ -269,39 +229,19 @@ std::unique_ptr<read::Book> load_book(const std::string& directory, const Common
   options.progress = [&](std::size_t done, std::size_t total) { progress(done, total); };
   read::BookResult result = read::read_book(directory, options);
   if (!result.ok()) {
-    print_errors(std::move(result.errors), o.max_errors);
+    report_problems(o, std::move(result.errors));
     *exit_code = kExitInputError;
     return nullptr;
   }
   return std::move(result.book);
 }
 
-// The period named on the command line, or a usage message. Its comparison
-// periods (year-ago, prior quarter, prior year end) must exist too.
+// The period named on the command line, or a usage message.
 std::optional<Period> book_period(const read::Book& book, const std::string& name) {
-  const FiscalCalendar& cal = book.settings.calendar;
-  auto period = cal.parse(name);
-  if (period) {
-    std::string missing = cal.missing_comparison(*period);
-    if (missing.empty()) return period;
-    std::cerr << "kessan: period " << visible(name) << " cannot be presented: " << missing << "\n";
-    return std::nullopt;
-  }
-  if (cal.parse_name(name)) {
-    std::cerr << "kessan: period " << visible(name) << " falls outside the years 0001 to 9999 that dates can have\n";
-    return std::nullopt;
-  }
-  Date last = book.journal->transaction_count()
-                  ? *std::max_element(book.journal->tx_date.begin(), book.journal->tx_date.end())
-                  : Date();
-  auto example = cal.quarter_containing(last);
-  if (!example) example = cal.quarter_containing(Date());  // 1970-01-01
-  Period year;                                             // its fiscal year, for the name only
-  year.fiscal_year = example ? example->fiscal_year : 2002;
-  year.quarters = 4;
-  std::cerr << "kessan: '" << visible(name) << "' is not a period of this book: expected a name like "
-            << (example ? cal.name(*example) + " or " : "") << cal.name(year) << "\n";
-  return std::nullopt;
+  std::string why;
+  auto period = app::presentable_period(book, name, &why);
+  if (!period) std::cerr << "kessan: " << why << "\n";
+  return period;
 }
 
 int run_statements(const CommonOptions& o, const StatementOptions& so) {
@@ -316,12 +256,7 @@ int run_statements(const CommonOptions& o, const StatementOptions& so) {
   auto period = book_period(*book, so.period);
   if (!period) return kExitUsage;
   std::vector<Diagnostic> errors;
-  std::vector<report::Table> tables;
-  for (const StatementLayout& layout : book->statements) {
-    if (!so.only.empty() && std::find(so.only.begin(), so.only.end(), layout.id) == so.only.end()) continue;
-    auto table = report::build_statement({*book->journal, book->settings, layout, *period}, &errors);
-    if (table) tables.push_back(std::move(*table));
-  }
+  std::vector<report::Table> tables = app::build_statements(*book, *period, so.only, &errors);
   if (!errors.empty()) {
     print_errors(std::move(errors), o.max_errors);
     return kExitInputError;
@@ -348,28 +283,75 @@ int run_release(const CommonOptions& o, const ReleaseOptions& ro) {
   if (!book) return code;
   auto period = book_period(*book, ro.period);
   if (!period) return kExitUsage;
-  std::string template_file = ro.template_file;
-  if (template_file.empty()) {
-    template_file = book->settings.release.template_pattern;
-    auto at = template_file.find("{period}");
-    if (at != std::string::npos) template_file.replace(at, 8, book->settings.calendar.name(*period));
-    template_file = book->settings.directory + "/" + template_file;
-  }
+  std::string template_file = ro.template_file.empty() ? app::template_path(*book, *period) : ro.template_file;
   std::vector<Diagnostic> errors;
-  ReleaseTemplate text;
-  if (!read::read_template(template_file, &text, &errors, o.max_errors + 1)) {
-    print_errors(std::move(errors), o.max_errors);
-    return kExitInputError;
-  }
-  report::BookView view{*book->journal, book->settings,   book->statements,
-                        book->tables,   book->statistics, book->measures};
-  auto release = report::build_release({view, book->guidance, text, *period, o.max_errors + 1}, &errors);
+  auto release = app::build_release(*book, *period, template_file, o.max_errors + 1, &errors);
   if (!release) {
     print_errors(std::move(errors), o.max_errors);
     return kExitInputError;
   }
   write::write_release(std::cout, *release, *format);
   return 0;
+}
+
+struct CheckOptions {
+  std::string target;  // a book directory or a journal file
+  std::vector<std::string> periods;
+  std::string format = "txt";
+};
+
+// The periods to check: those named with --period, or those the book's
+// release templates are written for, or the latest quarter of its data.
+bool periods_to_check(const read::Book& book, const CheckOptions& c, std::vector<app::CheckedPeriod>* out,
+                      std::vector<Diagnostic>* errors) {
+  for (const std::string& name : c.periods) {
+    auto period = book_period(book, name);
+    if (!period) return false;
+    std::string file = app::template_path(book, *period);
+    std::error_code ec;
+    out->push_back({*period, std::filesystem::is_regular_file(file, ec) ? file : ""});
+  }
+  if (!c.periods.empty()) return true;
+  *out = app::template_periods(book, errors);
+  if (out->empty() && errors->empty())
+    if (auto q = app::latest_covered_quarter(book)) out->push_back({*q, ""});
+  return true;
+}
+
+int run_check_book(const CommonOptions& o, const CheckOptions& c) {
+  int code = 0;
+  auto book = load_book(c.target, o, &code);
+  if (!book) return code;
+  std::vector<Diagnostic> errors;
+  std::vector<app::CheckedPeriod> periods;
+  if (!periods_to_check(*book, c, &periods, &errors)) return kExitUsage;
+  app::check_book(*book, periods, o.max_errors + 1, &errors);
+  if (errors.empty()) {
+    if (o.json_errors) report_problems(o, {});
+    return 0;
+  }
+  report_problems(o, std::move(errors));
+  return kExitInputError;
+}
+
+int run_check(CommonOptions o, const CheckOptions& c) {
+  o.json_errors = c.format == "json";
+  std::error_code ec;
+  bool book = !c.target.empty() && std::filesystem::is_directory(c.target, ec);
+  if (!c.target.empty() && !o.file.empty()) {
+    std::cerr << "kessan: give a book directory or a journal (-f FILE), not both\n";
+    return kExitUsage;
+  }
+  if (!c.periods.empty() && !book) {
+    std::cerr << "kessan: --period applies to a book: give the book's directory\n";
+    return kExitUsage;
+  }
+  if (book) return run_check_book(o, c);
+  if (!c.target.empty()) o.file = c.target;
+  int code = 0;
+  auto journal = load(o, &code);
+  if (journal && o.json_errors) report_problems(o, {});
+  return journal ? 0 : code;
 }
 
 }  // namespace
@@ -383,8 +365,15 @@ static int run(int argc, char** argv) {
 
   CommonOptions common;
 
-  auto* check = app.add_subcommand("check", "Read and validate a journal; print nothing when it is sound");
+  CheckOptions chk;
+  auto* check = app.add_subcommand(
+      "check", "Read and validate a journal, or a whole book for its periods; print nothing when it is sound");
   add_common(check, &common);
+  check->add_option("target", chk.target, "A book's directory (holding book.toml), or a journal file");
+  check->add_option("--period", chk.periods,
+                    "Check the book for these periods (default: those of its release templates)");
+  check->add_option("--format", chk.format, "How problems are shown: txt (standard error) or json (standard output)")
+      ->check(CLI::IsMember({"txt", "json"}));
 
   BalanceOptions bal;
   auto* balance = app.add_subcommand("bal", "Account balances");
@@ -441,7 +430,7 @@ static int run(int argc, char** argv) {
     int code = app.exit(e);
     return code == 0 ? 0 : kExitUsage;
   }
-  if (*check) return run_check(common);
+  if (*check) return run_check(common, chk);
   if (*balance) return run_balance(common, bal);
   if (*accounts) return run_accounts(common, tree);
   if (*statements) return run_statements(common, st);

@@ -95,8 +95,51 @@ std::string shown(std::string_view text, bool in_line, std::size_t* col = nullpt
 
 }  // namespace
 
-Diagnostic diagnostic_at(const SourceRef& where, std::string message, std::string expected) {
+namespace {
+
+struct KindName {
+  DiagnosticKind kind;
+  const char* name;
+};
+
+constexpr KindName kKindNames[] = {
+    {DiagnosticKind::Input, "input"},         {DiagnosticKind::Syntax, "syntax"},
+    {DiagnosticKind::File, "file"},           {DiagnosticKind::Unbalanced, "unbalanced"},
+    {DiagnosticKind::Assertion, "assertion"}, {DiagnosticKind::Setting, "setting"},
+    {DiagnosticKind::Layout, "layout"},       {DiagnosticKind::Measure, "measure"},
+    {DiagnosticKind::Mapping, "mapping"},     {DiagnosticKind::Name, "name"},
+    {DiagnosticKind::Unit, "unit"},           {DiagnosticKind::Cycle, "cycle"},
+    {DiagnosticKind::Period, "period"},       {DiagnosticKind::Template, "template"},
+    {DiagnosticKind::Guidance, "guidance"},   {DiagnosticKind::Statistics, "statistics"},
+    {DiagnosticKind::Shares, "shares"},       {DiagnosticKind::Overflow, "overflow"},
+    {DiagnosticKind::Limit, "limit"},
+};
+
+}  // namespace
+
+const char* kind_name(DiagnosticKind kind) {
+  for (const KindName& k : kKindNames)
+    if (k.kind == kind) return k.name;
+  return "input";
+}
+
+const std::vector<DiagnosticKind>& diagnostic_kinds() {
+  static const std::vector<DiagnosticKind> all = [] {
+    std::vector<DiagnosticKind> v;
+    for (const KindName& k : kKindNames) v.push_back(k.kind);
+    return v;
+  }();
+  return all;
+}
+
+void classify(std::vector<Diagnostic>* diagnostics, std::size_t from, DiagnosticKind kind) {
+  for (std::size_t i = from; i < diagnostics->size(); ++i)
+    if ((*diagnostics)[i].kind == DiagnosticKind::Input) (*diagnostics)[i].kind = kind;
+}
+
+Diagnostic diagnostic_at(const SourceRef& where, std::string message, std::string expected, DiagnosticKind kind) {
   Diagnostic d;
+  d.kind = kind;
   d.file = where.file;
   d.line = where.line;
   d.column = where.column;

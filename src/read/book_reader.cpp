@@ -171,6 +171,7 @@ bool read_book_file(const std::string& dir, const std::string& file, const char*
   *path = dir + "/" + file;
   if (read_text(*path, text)) return true;
   Diagnostic d;
+  d.kind = DiagnosticKind::File;
   d.file = *path;
   d.message = std::string("cannot read the ") + listed_as;
   d.expected = "a readable file (listed in " + dir + "/book.toml)";
@@ -264,6 +265,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
   std::string text;
   if (!read_text(settings_path, &text)) {
     Diagnostic d;
+    d.kind = DiagnosticKind::File;
     d.file = settings_path;
     d.message = "cannot read the book's settings";
     d.expected = "a book directory holding book.toml";
@@ -271,9 +273,13 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     return result;
   }
   book->settings.directory = dir;
-  if (!parse_book_settings(text, settings_path, &book->settings, &result.errors, options.max_errors)) return result;
+  if (!parse_book_settings(text, settings_path, &book->settings, &result.errors, options.max_errors)) {
+    classify(&result.errors, 0, DiagnosticKind::Setting);
+    return result;
+  }
   const BookSettings& settings = book->settings;
   std::string path, file_text;
+  std::size_t from = result.errors.size();
   for (const auto* list : {&settings.statements, &settings.tables}) {
     for (const std::string& layout : *list) {
       if (!read_book_file(dir, layout, list == &settings.statements ? "statement layout" : "table layout", &path,
@@ -301,6 +307,7 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
         result.errors.push_back(diagnostic_at(all[i]->where,
                                               "layout id '" + all[i]->id + "' is also the id of " + all[k]->where.file,
                                               "a unique id per statement and table"));
+  classify(&result.errors, from, DiagnosticKind::Layout);
   for (const Reclassification& r : settings.reclassifications) {
     bool known = false;
     std::string ids;
@@ -310,29 +317,40 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
     }
     if (known || r.layout.empty()) continue;
     result.errors.push_back(diagnostic_at(r.where, "a reclassification names an unknown statement '" + r.layout + "'",
-                                          "the id of a statement layout: " + ids));
+                                          "the id of a statement layout: " + ids, DiagnosticKind::Setting));
   }
+  from = result.errors.size();
   if (!settings.statistics.empty())
     read_statistics(dir + "/" + settings.statistics, &book->statistics, &result.errors, options.max_errors);
+  classify(&result.errors, from, DiagnosticKind::Statistics);
+  from = result.errors.size();
   if (!settings.measures.empty() &&
       read_book_file(dir, settings.measures, "measures file", &path, &file_text, &result.errors))
     parse_measures(file_text, path, &book->measures, &result.errors, settings.calendar);
+  classify(&result.errors, from, DiagnosticKind::Measure);
+  from = result.errors.size();
   if (!settings.guidance.empty() &&
       read_book_file(dir, settings.guidance, "guidance file", &path, &file_text, &result.errors))
     parse_guidance(file_text, path, settings.calendar, &book->guidance, &result.errors, options.max_errors);
+  classify(&result.errors, from, DiagnosticKind::Guidance);
   if (book->settings.journals.size() != 1) {
     Diagnostic d;
+    d.kind = DiagnosticKind::Setting;
     d.file = settings_path;
     d.message = "a book has one main journal (it may include others)";
     d.expected = "journals = [\"journal/main.journal\"]";
     result.errors.push_back(std::move(d));
-  }
-  if (!result.errors.empty()) return result;
-  ReadResult journal = read_journal_file(dir + "/" + book->settings.journals[0], options);
-  if (!journal.ok()) {
-    result.errors = std::move(journal.errors);
     return result;
   }
+  // The journal is read even when the book's other files have errors, so
+  // that all of a book's problems are reported at once.
+  if (result.errors.size() >= options.max_errors) return result;
+  ReadResult journal = read_journal_file(dir + "/" + book->settings.journals[0], options);
+  if (!journal.ok()) {
+    for (Diagnostic& d : journal.errors) result.errors.push_back(std::move(d));
+    return result;
+  }
+  if (!result.errors.empty()) return result;
   book->journal = std::move(journal.journal);
   result.book = std::move(book);
   return result;

@@ -87,6 +87,7 @@ void check_deferred_balances(FinishInput& in, Journal& j, std::vector<Diagnostic
     e.line = j.tx_where[d.transaction].line;
     e.column = 1;
     e.line_text = d.line_text;
+    e.kind = DiagnosticKind::Unbalanced;
     e.message = "transaction does not balance";
     e.expected = "postings that sum to zero in each commodity, costs applied";
     e.notes = std::move(d.notes);
@@ -143,6 +144,7 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
         e.file = j.file_name(j.tx_where[t].file);
         e.line = j.post_line[p];
         e.line_text = source_line(j, j.tx_where[t].file, e.line);
+        e.kind = DiagnosticKind::Overflow;
         e.message = "the running balance of " + std::string(j.accounts.full_name(acc)) + " in '" +
                     j.commodities[c].symbol + "' overflows";
         e.expected = "balances within 36 digits";
@@ -178,6 +180,7 @@ void check_assertions(FinishInput& in, Journal& j, std::vector<Diagnostic>* erro
       e.line = j.post_line[p];
       e.column = a.column;
       e.line_text = source_line(j, j.tx_where[t].file, e.line);
+      e.kind = DiagnosticKind::Assertion;
       e.message = problem;
       e.expected = "the account's balance after this posting (postings in date order, then file order)";
       errors->push_back(std::move(e));

@@ -149,6 +149,7 @@ class Loader {
     if (!changed.empty()) {
       Diagnostic d;
       d.file = name;
+      d.kind = DiagnosticKind::File;
       d.message = "cannot read journal: " + changed;
       add_error(std::move(d));
       return;
@@ -415,6 +416,7 @@ class Loader {
         for (std::size_t i = 0; i < g.gl_pathc; ++i) paths.emplace_back(g.gl_pathv[i]);
       globfree(&g);
       if (paths.empty()) {
+        where.kind = DiagnosticKind::File;
         where.message = "include pattern '" + inc.pattern + "' matches no file";
         where.expected = "an existing file";
         add_error(std::move(where));
@@ -425,12 +427,14 @@ class Loader {
     }
     for (const std::string& path : paths) {
       if (depth + 1 > kMaxIncludeDepth) {
+        where.kind = DiagnosticKind::Limit;
         where.message = "includes nested more than " + std::to_string(kMaxIncludeDepth) + " deep";
         where.expected = "a shallower include structure";
         add_error(std::move(where));
         return;
       }
       if (include_loads_ == kMaxIncludeLoads) {
+        where.kind = DiagnosticKind::Limit;
         where.message = "includes load more than " + std::to_string(kMaxIncludeLoads) +
                         " files in all (a file included twice counts twice)";
         where.expected = "at most " + std::to_string(kMaxIncludeLoads) + " include loads";
@@ -440,6 +444,7 @@ class Loader {
       }
       if (include_loads_ > kMaxIncludeLoads) return;
       if (is_beancount_name(path)) {
+        where.kind = DiagnosticKind::File;
         where.message = "cannot read included file '" + path + "': beancount syntax is not supported";
         where.expected = "a ledger or hledger journal";
         add_error(std::move(where));
@@ -447,6 +452,7 @@ class Loader {
       }
       std::string canonical = canonical_path(path);
       if (std::find(include_stack.begin(), include_stack.end(), canonical) != include_stack.end()) {
+        where.kind = DiagnosticKind::File;
         where.message = "include cycle: '" + path + "' is already being read";
         where.expected = "each file included once along any include chain";
         add_error(std::move(where));
@@ -455,6 +461,7 @@ class Loader {
       auto source = std::make_unique<SourceFile>();
       std::string reason;
       if (!source->open(path, &reason)) {
+        where.kind = DiagnosticKind::File;
         where.message = "cannot read included file '" + path + "': " + reason;
         where.expected = "a readable file";
         add_error(std::move(where));
@@ -519,6 +526,7 @@ ReadResult read_source(std::unique_ptr<SourceFile> source, const std::string& na
   }
   if (!loader.errors().empty()) {
     result.errors = std::move(loader.errors());
+    classify(&result.errors, 0, DiagnosticKind::Syntax);  // what has no finer kind is the journal's syntax
     return result;
   }
   result.journal = std::move(journal);
@@ -535,6 +543,7 @@ ReadResult read_journal_file(const std::string& path, const ReadOptions& options
     ReadResult r;
     Diagnostic d;
     d.file = path;
+    d.kind = DiagnosticKind::File;
     d.message = "cannot read journal: " + reason;
     r.errors.push_back(std::move(d));
     return r;

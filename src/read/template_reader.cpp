@@ -115,7 +115,7 @@ class TemplateParser {
   void fail(std::size_t offset, std::string message, std::string expected) {
     ok_ = false;
     if (errors_->size() >= max_errors_) return;
-    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected));
+    Diagnostic d = diagnostic_at(ref(offset), std::move(message), std::move(expected), DiagnosticKind::Template);
     set_line(&d, line_text(d.line));
     errors_->push_back(std::move(d));
   }
@@ -316,6 +316,7 @@ bool read_template(const std::string& path, ReleaseTemplate* out, std::vector<Di
   std::string text;
   if (!read_text(path, &text)) {
     Diagnostic d;
+    d.kind = DiagnosticKind::File;
     d.file = path;
     d.message = "cannot read the release template";
     d.expected = "a Markdown file (see [release] template in book.toml, or --template)";

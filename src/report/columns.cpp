@@ -6,7 +6,7 @@ namespace kessan::report {
 namespace {
 
 Diagnostic at(const SourceRef& where, std::string message, std::string expected) {
-  return diagnostic_at(where, std::move(message), std::move(expected));
+  return diagnostic_at(where, std::move(message), std::move(expected), DiagnosticKind::Layout);
 }
 
 Cell marker(CellKind kind) {

@@ -17,7 +17,7 @@ bool Figures::Depth::allowed(const SourceRef& where, const std::string& what) co
   f_->depth_reported_ = true;
   std::string limit = std::to_string(kMaxFigureDepth);
   f_->error(where, what + " is worked out through more than " + limit + " lines, measures and terms inside one another",
-            "figures defined in at most " + limit + " levels");
+            "figures defined in at most " + limit + " levels", DiagnosticKind::Limit);
   return false;
 }
 
@@ -47,13 +47,14 @@ long Figures::find_measure(std::string_view id) const {
   return -1;
 }
 
-void Figures::error(const SourceRef& where, std::string message, std::string expected) {
-  errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected)));
+void Figures::error(const SourceRef& where, std::string message, std::string expected, DiagnosticKind kind) {
+  errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected), kind));
   ok_ = false;
 }
 
 bool Figures::overflow(const SourceRef& where, const std::string& what) {
-  error(where, what + " is too large to compute exactly", "figures within 128-bit exact arithmetic");
+  error(where, what + " is too large to compute exactly", "figures within 128-bit exact arithmetic",
+        DiagnosticKind::Overflow);
   return false;
 }
 
@@ -70,7 +71,7 @@ StatementLines* Figures::statement_lines(std::size_t layout) {
 bool Figures::enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t> frame, const SourceRef& where,
                     const std::string& what) {
   if (in_progress_.insert(frame).second) return true;
-  error(where, what + " is defined in terms of itself", "formulas without cycles");
+  error(where, what + " is defined in terms of itself", "formulas without cycles", DiagnosticKind::Cycle);
   return false;
 }
 
@@ -94,10 +95,10 @@ bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Per
           "period " + book_.settings.calendar.name(shown) + " (" + shown.first.to_string() + " to " +
               shown.last.to_string() + ") is outside the book's data (" + first.to_string() + " to " +
               last.to_string() + ")",
-          "a period the journal covers from its first day into its last 7 days");
+          "a period the journal covers from its first day into its last 7 days", DiagnosticKind::Period);
     return false;
   }
-  error(where, "the book's journal has no transactions", "a journal with transactions");
+  error(where, "the book's journal has no transactions", "a journal with transactions", DiagnosticKind::Period);
   return false;
 }
 
@@ -149,7 +150,8 @@ const Figures::AccountSums* Figures::sums(const Period& p, bool balance) {
 bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
   long a = book_.journal.accounts.find(e.text);
   if (a < 0) {
-    error(e.where, "no account '" + e.text + "' in the journal", "an account of the journal, in [brackets]");
+    error(e.where, "no account '" + e.text + "' in the journal", "an account of the journal, in [brackets]",
+          DiagnosticKind::Name);
     return false;
   }
   bool balance = e.account == AccountMeasure::Balance;
@@ -183,7 +185,7 @@ bool Figures::combine(ExprOp op, const SourceRef& where, const std::function<std
         error(where,
               std::string("cannot ") + (op == ExprOp::Add ? "add " : "subtract ") + b.unit.to_string() +
                   (op == ExprOp::Add ? " to " : " from ") + a.unit.to_string() + " in '" + formula() + "'",
-              "terms in the same unit");
+              "terms in the same unit", DiagnosticKind::Unit);
         return false;
       }
       unit = a.unit;
@@ -193,7 +195,8 @@ bool Figures::combine(ExprOp op, const SourceRef& where, const std::function<std
       auto combined = op == ExprOp::Multiply ? Unit::product(a.unit, b.unit) : Unit::quotient(a.unit, b.unit);
       if (!combined) {
         error(where, "the unit of '" + formula() + "' has a power above " + std::to_string(Unit::kMaxExponent),
-              "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent));
+              "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent),
+              DiagnosticKind::Unit);
         return false;
       }
       unit = *combined;
@@ -344,7 +347,7 @@ bool Figures::statement_line(std::size_t layout, std::size_t i, const Period& p,
   const ShareData* shares = book_.settings.shares_for(name);
   if (!shares) {
     error({book_.settings.directory + "/book.toml", 0, 0}, "no share data for period " + name,
-          "a [[shares]] table with period = \"" + name + "\"");
+          "a [[shares]] table with period = \"" + name + "\"", DiagnosticKind::Shares);
     return false;
   }
   bool ads = line.kind == LineKind::PerAds || line.kind == LineKind::AdsCount;

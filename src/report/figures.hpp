@@ -193,7 +193,9 @@ class Figures {
   bool combine(ExprOp op, const SourceRef& where, const std::function<std::string()>& formula, const Figure& a,
                const Figure& b, Figure* out);
   bool overflow(const SourceRef& where, const std::string& what);
-  void error(const SourceRef& where, std::string message, std::string expected);
+  // Reports a problem; what has no finer kind is about a layout's lines.
+  void error(const SourceRef& where, std::string message, std::string expected,
+             DiagnosticKind kind = DiagnosticKind::Layout);
   bool enter(std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t> frame, const SourceRef& where,
              const std::string& what);
 

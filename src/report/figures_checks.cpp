@@ -127,10 +127,12 @@ void Figures::check_cycles() {
 void Figures::report_cycle(const std::pair<long, std::size_t>& node) {
   if (node.first < 0) {
     const Measure& m = book_.measures.measures[node.second];
-    error(m.where, "measure '" + m.id + "' is defined in terms of itself", "formulas without cycles");
+    error(m.where, "measure '" + m.id + "' is defined in terms of itself", "formulas without cycles",
+          DiagnosticKind::Cycle);
   } else {
     const LayoutLine& line = layouts_[static_cast<std::size_t>(node.first)]->lines[node.second];
-    error(line.where, "line '" + line.label + "' is defined in terms of itself", "formulas without cycles");
+    error(line.where, "line '" + line.label + "' is defined in terms of itself", "formulas without cycles",
+          DiagnosticKind::Cycle);
   }
 }
 
@@ -167,7 +169,8 @@ bool Figures::check_line_reference(const std::string& id, std::size_t layout, co
   std::vector<std::string> ids;
   for (const LayoutLine& line : l.lines)
     if (!line.id.empty()) ids.push_back(line.id);
-  error(where, "a sum names an unknown line '" + id + "'" + suggestion(id, ids), "the id of a line of " + l.id);
+  error(where, "a sum names an unknown line '" + id + "'" + suggestion(id, ids), "the id of a line of " + l.id,
+        DiagnosticKind::Name);
   return false;
 }
 
@@ -193,7 +196,8 @@ void Figures::check_tables() {
             error(line.where, "unknown statistic '" + line.statistic + "'" + suggestion(line.statistic, known),
                   book_.settings.statistics.empty()
                       ? "a statistic declared in the book's statistics file (statistics = \"…\" in book.toml)"
-                      : "a statistic declared in " + book_.settings.directory + "/" + book_.settings.statistics);
+                      : "a statistic declared in " + book_.settings.directory + "/" + book_.settings.statistics,
+                  DiagnosticKind::Name);
           }
           break;
         case LineKind::Formula:
@@ -202,7 +206,8 @@ void Figures::check_tables() {
         case LineKind::Accounts:
           for (const std::string& a : line.accounts)
             if (book_.journal.accounts.find(a) < 0)
-              error(line.where, "no account '" + a + "' in the journal", "an account of the journal");
+              error(line.where, "no account '" + a + "' in the journal", "an account of the journal",
+                    DiagnosticKind::Name);
           break;
         default:
           error(line.where, "line '" + line.label + "' is of a kind tables do not have",
@@ -259,7 +264,7 @@ void Figures::check_measures() {
         error(a.where,
               "adjustment '" + a.label + "' is in " + adjustment->to_string() + ", but " + m.id + " is in " +
                   base->to_string(),
-              "adjustments in the unit of the figure they adjust");
+              "adjustments in the unit of the figure they adjust", DiagnosticKind::Unit);
     }
   }
 }
@@ -277,7 +282,8 @@ bool Figures::check_names(const Expr& e, long context) {
         break;
       case ExprOp::Account:
         if (book_.journal.accounts.find(x.text) < 0) {
-          error(x.where, "no account '" + x.text + "' in the journal", "an account of the journal, in [brackets]");
+          error(x.where, "no account '" + x.text + "' in the journal", "an account of the journal, in [brackets]",
+                DiagnosticKind::Name);
           good = false;
         }
         break;
@@ -393,7 +399,7 @@ std::optional<Unit> Figures::combine_units(const Expr& e, const std::optional<Un
     error(e.where,
           "the unit of '" + to_string(e) + "' has a power above " + std::to_string(Unit::kMaxExponent) + " (" +
               a->to_string() + (e.op == ExprOp::Multiply ? " times " : " divided by ") + b->to_string() + ")",
-          "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent));
+          "a formula whose units have powers of at most " + std::to_string(Unit::kMaxExponent), DiagnosticKind::Unit);
     *bad = true;
     return std::nullopt;
   }
@@ -401,7 +407,7 @@ std::optional<Unit> Figures::combine_units(const Expr& e, const std::optional<Un
   error(e.where,
         std::string("cannot ") + (e.op == ExprOp::Add ? "add " : "subtract ") + b->to_string() +
             (e.op == ExprOp::Add ? " to " : " from ") + a->to_string() + " in '" + to_string(e) + "'",
-        "terms in the same unit");
+        "terms in the same unit", DiagnosticKind::Unit);
   *bad = true;
   return std::nullopt;
 }
@@ -423,7 +429,7 @@ std::optional<NameTarget> Figures::resolve(const std::string& name, const Source
 std::optional<NameTarget> Figures::lookup(const std::string& name, const SourceRef& where, long context,
                                           std::vector<Diagnostic>* problems) {
   auto error = [problems](const SourceRef& at, std::string message, std::string expected) {
-    problems->push_back(diagnostic_at(at, std::move(message), std::move(expected)));
+    problems->push_back(diagnostic_at(at, std::move(message), std::move(expected), DiagnosticKind::Name));
   };
   auto dot = name.find('.');
   if (dot != std::string::npos) {
@@ -501,7 +507,7 @@ std::optional<Period> Figures::period(std::string_view word, const Period& base,
   if (bound == period_refs_.end()) {
     PeriodRefError why;
     auto ref = parse_period_ref(word, cal, &why, &presented_);
-    if (!ref) error(where, why.message, why.expected);
+    if (!ref) error(where, why.message, why.expected, DiagnosticKind::Period);
     bound = period_refs_.emplace(std::string(word), std::move(ref)).first;
   }
   if (!bound->second) return std::nullopt;
@@ -510,7 +516,7 @@ std::optional<Period> Figures::period(std::string_view word, const Period& base,
   if (!shifted)
     error(where,
           "the period '" + std::string(word) + "' of " + cal.name(base) + " falls outside the years 0001 to 9999",
-          "a period within the years 0001 to 9999");
+          "a period within the years 0001 to 9999", DiagnosticKind::Period);
   return shifted;
 }
 

@@ -41,7 +41,7 @@ class ReleaseBuilder {
     if (!cal.comparisons(in_.period)) {
       error({in_.book.settings.directory + "/book.toml", 0, 0},
             "period " + cal.name(in_.period) + " cannot be presented: " + cal.missing_comparison(in_.period),
-            kYearsExpected);
+            kYearsExpected, DiagnosticKind::Period);
       return std::nullopt;
     }
     check_expectations();
@@ -79,8 +79,10 @@ class ReleaseBuilder {
 
   static constexpr const char* kYearsExpected = "periods within the years 0001 to 9999 that dates can have";
 
-  void error(const SourceRef& where, std::string message, std::string expected) {
-    errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected)));
+  // What has no finer kind is about the template's placeholders.
+  void error(const SourceRef& where, std::string message, std::string expected,
+             DiagnosticKind kind = DiagnosticKind::Template) {
+    errors_->push_back(diagnostic_at(where, std::move(message), std::move(expected), kind));
   }
 
   // A period word or name relative to `base`; Figures reports unknown words
@@ -142,7 +144,7 @@ class ReleaseBuilder {
           error(e.where,
                 "a second record for " + e.figure.text + " in " + e.period_name + " (the first is " +
                     other->where.file + ":" + std::to_string(other->where.line) + ")",
-                "one record per figure and period");
+                "one record per figure and period", DiagnosticKind::Guidance);
       seen.push_back({&e, *t});
     }
   }
@@ -509,7 +511,7 @@ class ReleaseBuilder {
     auto compared = cal.comparisons(period);
     if (!compared)
       error(p.where, "'" + p.directive + "' compares " + cal.name(period) + ", but " + cal.missing_comparison(period),
-            kYearsExpected);
+            kYearsExpected, DiagnosticKind::Period);
     return compared;
   }
 
@@ -644,7 +646,7 @@ class ReleaseBuilder {
       return error(record->where,
                    "the " + std::string(consensus ? "consensus" : "guidance") + " for " + e->text + " in " +
                        period_name + " is too large to compute exactly",
-                   "figures within 128-bit exact arithmetic");
+                   "figures within 128-bit exact arithmetic", DiagnosticKind::Overflow);
     std::string verb = actual.value > *high  ? "exceeded"
                        : actual.value < *low ? "fell short of"
                        : record->is_range()  ? "fell within"
@@ -699,7 +701,7 @@ class ReleaseBuilder {
     auto v = Ratio::mul(Ratio::from_decimal(amount), Ratio::from_decimal(e.scale.factor));
     if (!v)
       return error(e.where, "the guidance for " + e.figure.text + " in " + e.period_name + " is too large to translate",
-                   "figures within 128-bit exact arithmetic");
+                   "figures within 128-bit exact arithmetic", DiagnosticKind::Overflow);
     auto t = translated(*v, style_.scale, *small_integer(usd->value, 12),
                         "guidance for " + e.figure.text + " in " + e.period_name);
     if (!t) return;

@@ -210,6 +210,7 @@ class StatementBuilder {
     if (!s && !shares_reported_) {
       shares_reported_ = true;
       Diagnostic d;
+      d.kind = DiagnosticKind::Shares;
       d.file = s_.directory + "/book.toml";
       d.message = "no share data for period " + name;
       d.expected = "a [[shares]] table with period = \"" + name + "\"";

@@ -7,8 +7,10 @@ namespace {
 
 constexpr std::size_t kMaxListedPostings = 20;
 
-Diagnostic at(const SourceRef& where, std::string message, std::string expected = "") {
-  return diagnostic_at(where, std::move(message), std::move(expected));
+// What has no finer kind is about the layout's lines.
+Diagnostic at(const SourceRef& where, std::string message, std::string expected = "",
+              DiagnosticKind kind = DiagnosticKind::Layout) {
+  return diagnostic_at(where, std::move(message), std::move(expected), kind);
 }
 
 bool matches_any(std::string_view account, const std::vector<std::string>& patterns) {
@@ -126,6 +128,7 @@ void StatementLines::find_currency() {
   long c = j_.commodities.find(s_.currency);
   if (c < 0) {
     Diagnostic d;
+    d.kind = DiagnosticKind::Setting;
     d.file = s_.directory + "/book.toml";
     d.message = "the book's currency '" + s_.currency + "' is not used in the journal";
     d.expected = "the commodity symbol of the journal's amounts";
@@ -143,6 +146,7 @@ bool StatementLines::counts(std::size_t p) const {
 
 Diagnostic posting_not_in_currency(const Journal& j, std::size_t p, const std::string& currency) {
   Diagnostic d;
+  d.kind = DiagnosticKind::Setting;  // the book's currency and the journal disagree
   std::uint32_t t = j.post_transaction[p];
   d.file = j.file_name(j.tx_where[t].file);
   d.line = j.post_line[p];
@@ -185,10 +189,11 @@ void StatementLines::map_accounts() {
       errors_->push_back(at(l_.lines[matches[1]].where,
                             "account '" + std::string(name) + "' is mapped twice in " + l_.id + ": to '" +
                                 l_.lines[matches[0]].label + "' and to '" + l_.lines[matches[1]].label + "'",
-                            "every account in exactly one line"));
+                            "every account in exactly one line", DiagnosticKind::Mapping));
     } else if (in_scope) {
       errors_->push_back(at(l_.where, "account '" + std::string(name) + "' is not mapped to any line of " + l_.id,
-                            "a line whose accounts include it (scope: every account under " + join(l_.scope) + ")"));
+                            "a line whose accounts include it (scope: every account under " + join(l_.scope) + ")",
+                            DiagnosticKind::Mapping));
     }
   }
 }
@@ -265,13 +270,15 @@ bool StatementLines::covers(const Period& p) const {
 bool StatementLines::check_coverage(const Period& p) {
   auto span = data_span();
   if (!span) {
-    errors_->push_back(at(l_.where, "the book's journal has no transactions", "a journal with transactions"));
+    errors_->push_back(
+        at(l_.where, "the book's journal has no transactions", "a journal with transactions", DiagnosticKind::Period));
     return false;
   }
   if (covers(p)) return true;
   const auto& [first, last] = *span;
   bool balance = l_.kind == StatementKind::Balance;
   Diagnostic d;
+  d.kind = DiagnosticKind::Period;
   d.file = s_.directory + "/book.toml";
   std::string what =
       balance ? "the balance date " + p.last.to_string()
@@ -406,7 +413,7 @@ StatementLines::PeriodValues StatementLines::compute(const Period& p) {
   out.ok = false;
   errors_->push_back(at(l_.where,
                         "a total of " + l_.id + " for " + s_.calendar.name(p) + " is too large to compute exactly",
-                        "amounts within 128-bit exact arithmetic"));
+                        "amounts within 128-bit exact arithmetic", DiagnosticKind::Overflow));
   return out;
 }
 
