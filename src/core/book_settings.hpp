@@ -13,6 +13,7 @@
 #include "core/date.hpp"
 #include "core/decimal.hpp"
 #include "core/fiscal_calendar.hpp"
+#include "core/presentation.hpp"
 #include "core/reclassification.hpp"
 #include "core/release_style.hpp"
 
@@ -49,6 +50,7 @@ struct BookSettings {
   std::string guidance;                 // the guidance and consensus file (optional)
   std::vector<Reclassification> reclassifications;
   ReleaseStyle release;
+  Presentation presentation;  // how statements and tables print figures ([presentation])
 
   const ShareData* shares_for(const std::string& period) const {
     for (const auto& s : shares)

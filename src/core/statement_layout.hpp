@@ -14,6 +14,7 @@
 #include "core/decimal.hpp"
 #include "core/expression.hpp"
 #include "core/period_ref.hpp"
+#include "core/presentation.hpp"
 #include "core/rounding.hpp"
 #include "core/source_ref.hpp"
 
@@ -151,8 +152,7 @@ struct StatementLayout {
   std::vector<std::string> scope;  // every account under these must be mapped
   std::string percent_of;          // base line for Percent columns
   std::string percent_header = "%";
-  bool zero_as_dash = false;         // print "-" for zero amounts
-  bool change_sign_flip_nm = false;  // "n/m" when a change's sign flips
+  PresentationSettings presentation;  // overrides of the book's [presentation]
   Footing footing = Footing::None;
   std::vector<LayoutColumn> columns;
   std::vector<LayoutLine> lines;

@@ -3,6 +3,7 @@
 #include "read/guidance_reader.hpp"
 #include "read/layout_reader.hpp"
 #include "read/measures_reader.hpp"
+#include "read/presentation_reader.hpp"
 #include "read/statistics_reader.hpp"
 #include "read/toml_checker.hpp"
 
@@ -188,7 +189,7 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
   if (!root) return false;
   check.only_keys(*root,
                   {"journals", "statements", "tables", "statistics", "measures", "guidance", "company", "calendar",
-                   "convenience", "shares", "reclassification", "release"},
+                   "convenience", "shares", "reclassification", "release", "presentation"},
                   "book.toml");
   out->journals = check.strings(*root, "journals", true, "book.toml");
   out->statements = check.strings(*root, "statements", false, "book.toml");
@@ -253,6 +254,8 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
   }
   parse_reclassifications(*root, out->calendar, check, &out->reclassifications);
   parse_release_style(*root, *out, check, &out->release);
+  parse_book_presentation(*root, out->currency, out->convenience ? out->convenience->currency : "", check,
+                          &out->presentation);
   return check.ok();
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "read/expression_parser.hpp"
+#include "read/presentation_reader.hpp"
 
 namespace kessan::read {
 namespace {
@@ -309,12 +310,34 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   TomlChecker check(path, errors);
   auto root = check.parse(text);
   if (!root) return false;
-  check.only_keys(
-      *root,
-      {"id",      "title",    "kind",        "scope", "percent_of", "percent_header",  "empty", "change_on_sign_flip",
-       "footing", "columns",  "line",        "cash",  "net_income", "net_income_line", "rule",  "cash_rule",
-       "notes",   "subtitle", "stub_header", "unit",  "decimals"},
-      "a layout");
+  check.only_keys(*root,
+                  {"id",
+                   "title",
+                   "kind",
+                   "scope",
+                   "percent_of",
+                   "percent_header",
+                   "empty",
+                   "zero",
+                   "negative",
+                   "negative_percent",
+                   "not_meaningful",
+                   "currency_sign",
+                   "change_on_sign_flip",
+                   "footing",
+                   "columns",
+                   "line",
+                   "cash",
+                   "net_income",
+                   "net_income_line",
+                   "rule",
+                   "cash_rule",
+                   "notes",
+                   "subtitle",
+                   "stub_header",
+                   "unit",
+                   "decimals"},
+                  "a layout");
   out->where = {path, 1, 1};
   out->id = check.string(*root, "id", true, "a layout").value_or("");
   out->title = check.string(*root, "title", true, "a layout").value_or("");
@@ -340,16 +363,7 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   out->scope = check.strings(*root, "scope", false, "a layout");
   out->percent_of = check.string(*root, "percent_of", false, "a layout").value_or("");
   out->percent_header = check.string(*root, "percent_header", false, "a layout").value_or("%");
-  auto empty = check.string(*root, "empty", false, "a layout").value_or("0");
-  if (empty == "-")
-    out->zero_as_dash = true;
-  else if (empty != "0")
-    check.error(*root->get("empty"), "unknown empty-cell style '" + empty + "'", "\"0\" or \"-\"");
-  auto flip = check.string(*root, "change_on_sign_flip", false, "a layout").value_or("signed");
-  if (flip == "n/m")
-    out->change_sign_flip_nm = true;
-  else if (flip != "signed")
-    check.error(*root->get("change_on_sign_flip"), "unknown change style '" + flip + "'", "\"signed\" or \"n/m\"");
+  parse_layout_presentation(*root, check, &out->presentation);
   auto footing = check.string(*root, "footing", false, "a layout").value_or("none");
   if (footing == "lines")
     out->footing = Footing::Lines;

@@ -18,9 +18,13 @@ enum class CellKind {
   Number,         // an amount, per-share figure or count
   Percent,        // a percentage (of a base line, or a change)
   NotAvailable,   // "n/a": the value does not exist
-  NotMeaningful,  // "n/m": e.g. a change whose sign flips
+  NotMeaningful,  // "n/m" (or the table's not-meaningful text): e.g. a change whose sign flips
   Text,           // free text
 };
+
+// The money a Number cell is in: none (a count, a per-share figure, a
+// percentage), the book's currency, or the convenience translation's.
+enum class CellMoney { None, Reporting, Convenience };
 
 struct Cell {
   CellKind kind = CellKind::Empty;
@@ -29,7 +33,9 @@ struct Cell {
   int decimals = 0;
   RoundingMode rounding = RoundingMode::HalfUp;
   bool percent_sign = false;  // print "35.8%" rather than "35.8"
-  bool zero_as_dash = false;  // print "-" for a zero value
+  bool zero_text = false;     // a zero value prints the table's zero text ("-", "—")
+  CellMoney money = CellMoney::None;
+  std::string currency_sign;  // printed before the figure ("$"), presentation only
   std::string text;           // Text cells
   // The value as presented, when footing moved it off its own rounding
   // (see report/footing.hpp); the exact value stays numerator/denominator.

@@ -17,7 +17,7 @@ Cell marker(CellKind kind) {
 
 // value / divisor as a cell of `kind`; "n/m" when the denominator overflows.
 Cell exact(const Ratio& value, const Decimal& divisor, CellKind kind, int decimals, const RowStyle& style,
-           bool zero_as_dash) {
+           bool zero_text, CellMoney money = CellMoney::None) {
   auto denominator = Decimal::mul(value.denominator_decimal(), divisor);
   if (!denominator) return marker(CellKind::NotMeaningful);
   Cell c;
@@ -26,7 +26,8 @@ Cell exact(const Ratio& value, const Decimal& divisor, CellKind kind, int decima
   c.denominator = *denominator;
   c.decimals = decimals;
   c.rounding = style.rounding;
-  c.zero_as_dash = zero_as_dash;
+  c.zero_text = zero_text;
+  c.money = money;
   return c;
 }
 
@@ -58,13 +59,13 @@ class CellMaker {
   Cell amount(const Figure& f, std::optional<int> decimals) const {
     if (!f.has_value()) return missing(f);
     int d = decimals.value_or(s_.decimals);
-    if (f.unit == s_.money) return exact(f.value, s_.unit, CellKind::Number, d, s_, s_.zero_as_dash);
+    if (f.unit == s_.money) return exact(f.value, s_.unit, CellKind::Number, d, s_, s_.zero_text, CellMoney::Reporting);
     if (f.unit.is_pure() && s_.percent) {
       Cell c = scaled(f.value, 100, CellKind::Percent, d, s_, true);
-      c.zero_as_dash = s_.zero_as_dash;
+      c.zero_text = s_.zero_text;
       return c;
     }
-    return exact(f.value, Decimal(1), CellKind::Number, d, s_, s_.zero_as_dash);
+    return exact(f.value, Decimal(1), CellKind::Number, d, s_, s_.zero_text);
   }
 
   Cell converted(const Figure& f, std::optional<int> decimals) const {
@@ -73,7 +74,8 @@ class CellMaker {
     if (!f.has_value()) return missing(f);
     auto divisor = Decimal::mul(s_.unit, s_.convenience->rate);
     if (!divisor) return marker(CellKind::NotMeaningful);
-    return exact(f.value, *divisor, CellKind::Number, decimals.value_or(s_.decimals), s_, s_.zero_as_dash);
+    return exact(f.value, *divisor, CellKind::Number, decimals.value_or(s_.decimals), s_, s_.zero_text,
+                 CellMoney::Convenience);
   }
 
   Cell percent_of(const Figure& f, const Figure& base, std::optional<int> decimals) const {
@@ -257,6 +259,42 @@ std::vector<Column> column_headers(const std::vector<LayoutColumn>& columns, con
     out.push_back(std::move(col));
   }
   return out;
+}
+
+namespace {
+
+bool has_money(const Row& row) {
+  return std::any_of(row.cells.begin(), row.cells.end(),
+                     [](const Cell& c) { return c.kind == CellKind::Number && c.money != CellMoney::None; });
+}
+
+bool signed_row(const Row& row, bool first, CurrencySign placement) {
+  switch (placement) {
+    case CurrencySign::None:
+      return false;
+    case CurrencySign::First:
+      return first;
+    case CurrencySign::FirstAndTotals:
+      return first || row.kind == RowKind::Total;
+    case CurrencySign::All:
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void place_currency_signs(Table* t) {
+  const Presentation& style = t->style;
+  bool first = true;
+  for (Row& row : t->rows) {
+    if (row.kind == RowKind::Heading || !has_money(row)) continue;
+    if (signed_row(row, first, style.currency_sign))
+      for (Cell& c : row.cells)
+        if (c.kind == CellKind::Number && c.money != CellMoney::None)
+          c.currency_sign = c.money == CellMoney::Reporting ? style.currency_symbol : style.convenience_symbol;
+    first = false;
+  }
 }
 
 std::string flow_title(const std::vector<Period>& shown, const FiscalCalendar& calendar) {

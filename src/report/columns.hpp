@@ -51,7 +51,7 @@ struct RowStyle {
   RoundingMode rounding = RoundingMode::HalfUp;
   bool percent = false;       // pure numbers are percentages (x 100)
   bool percent_sign = false;  // percentages carry "%"
-  bool zero_as_dash = false;  // amounts that are zero print "-"
+  bool zero_text = false;     // amounts that are zero print the table's zero text
   bool change_sign_flip_nm = false;
   bool amounts_only = false;  // only Amount columns have cells (per-share and share lines)
   RatioChange ratio_change = RatioChange::Points;
@@ -74,6 +74,11 @@ struct HeaderStyle {
 
 std::vector<Column> column_headers(const std::vector<LayoutColumn>& columns, const ColumnPeriods& periods,
                                    const FiscalCalendar& calendar, const HeaderStyle& style);
+
+// Puts the table's currency sign (t->style: currency_sign, the symbols) on
+// the money cells of the rows it names: the first row with money figures,
+// total rows, or every row. Presentation only: no value changes.
+void place_currency_signs(Table* t);
 
 // "Three Months Ended Jun 30, 2002 and 2001"-style wording of the flow
 // periods a statement shows: "For the Three Months Ended ", "For the Three

@@ -136,6 +136,7 @@ std::optional<Table> build_table(Figures& figures, std::size_t layout) {
   t.title.push_back(l.title);
   for (const std::string& s : l.subtitle) t.title.push_back(s);
   t.stub_header = l.stub_header;
+  t.style = overridden(figures.settings().presentation, l.presentation);
   t.columns = maker.columns();
   bool good = true;
   for (std::size_t i = 0; i < l.lines.size(); ++i) {
@@ -153,8 +154,8 @@ std::optional<Table> build_table(Figures& figures, std::size_t layout) {
       style.percent = line.format == LineFormat::Percent;
       style.percent_sign = line.percent_sign;
       style.ratio_change = line.ratio_change;
-      style.zero_as_dash = l.zero_as_dash;
-      style.change_sign_flip_nm = l.change_sign_flip_nm;
+      style.zero_text = true;
+      style.change_sign_flip_nm = t.style.change_sign_flip_nm;
       auto value = [&](const Period& p, Figure* f) { return figures.line(layout, i, p, f); };
       if (!maker.cells(value, style, &row.cells)) {
         good = false;
@@ -167,6 +168,7 @@ std::optional<Table> build_table(Figures& figures, std::size_t layout) {
   if (!good) return std::nullopt;
   for (const std::string& n : l.notes) t.notes.push_back(n);
   if (l.footing != Footing::None) foot_table(l, &t);
+  place_currency_signs(&t);
   return t;
 }
 
@@ -178,12 +180,15 @@ std::optional<Table> build_reconciliation(Figures& figures, std::size_t measure)
   if (!maker.ok()) return std::nullopt;
   RowStyle style = maker.style();
   style.unit = rs.unit.value_or(figures.settings().unit);
+  style.zero_text = true;
+  style.change_sign_flip_nm = figures.settings().presentation.change_sign_flip_nm;
   std::string from_label = m.reconcile_label;
   if (from_label.empty() && m.reconcile_from->op == ExprOp::Name)
     if (auto t = figures.resolve(m.reconcile_from->text, m.reconcile_from->where)) from_label = figures.label(*t);
   if (from_label.empty()) from_label = to_string(*m.reconcile_from);
   Table t;
   t.id = "reconciliation-" + m.id;
+  t.style = figures.settings().presentation;
   t.title.push_back("Reconciliation of " + from_label + " to " + m.label);
   for (const std::string& s : rs.subtitle) t.title.push_back(s);
   t.columns = maker.columns();
@@ -207,6 +212,7 @@ std::optional<Table> build_reconciliation(Figures& figures, std::size_t measure)
   if (!good) return std::nullopt;
   for (const std::string& n : m.notes) t.notes.push_back(n);
   foot_adjustments(rs.columns, &t);
+  place_currency_signs(&t);
   return t;
 }
 

@@ -30,7 +30,8 @@ class StatementBuilder {
         l_(in.layout),
         current_(in.current),
         errors_(errors),
-        lines_(in.journal, in.settings, in.layout, in.current, errors) {
+        lines_(in.journal, in.settings, in.layout, in.current, errors),
+        style_(overridden(in.settings.presentation, in.layout.presentation)) {
     money_ = Unit::of(s_.currency);
   }
 
@@ -99,6 +100,7 @@ class StatementBuilder {
     Table t;
     t.id = l_.id;
     t.own_page = true;
+    t.style = style_;
     t.title.push_back(upper(s_.name));
     t.title.push_back(l_.title);
     std::vector<std::size_t> columns_shown = shown();
@@ -126,6 +128,7 @@ class StatementBuilder {
     for (std::size_t r = 0; r < lines_.applied().size(); ++r)
       t.notes.push_back(reclassification_note(r, columns_shown));
     foot_table(l_, &t);
+    place_currency_signs(&t);
     return t;
   }
 
@@ -152,7 +155,7 @@ class StatementBuilder {
         f.cell = number(*moved, s_.unit, 0);
       else
         f.cell.kind = CellKind::NotAvailable;
-      f.cell.zero_as_dash = false;
+      f.cell.zero_text = false;
       f.prefix = s_.release.currency_prefix;
       f.suffix = scale_suffix(s_.unit);
       f.source = rc.account + " in " + s_.calendar.name(p);
@@ -200,7 +203,7 @@ class StatementBuilder {
     c.denominator = denominator;
     c.decimals = decimals;
     c.rounding = mode;
-    c.zero_as_dash = l_.zero_as_dash;
+    c.zero_text = true;
     return c;
   }
 
@@ -292,8 +295,8 @@ class StatementBuilder {
     st.money = money_;
     st.decimals = 0;
     st.percent_sign = line.percent_sign;
-    st.zero_as_dash = l_.zero_as_dash;
-    st.change_sign_flip_nm = l_.change_sign_flip_nm;
+    st.zero_text = true;
+    st.change_sign_flip_nm = style_.change_sign_flip_nm;
     st.convenience = s_.convenience ? &*s_.convenience : nullptr;
     return st;
   }
@@ -303,7 +306,7 @@ class StatementBuilder {
     if (line.kind == LineKind::PerShare || line.kind == LineKind::PerAds || line.kind == LineKind::Shares ||
         line.kind == LineKind::AdsCount) {
       st.amounts_only = true;
-      st.zero_as_dash = false;
+      st.zero_text = false;
       bool per = line.kind == LineKind::PerShare || line.kind == LineKind::PerAds;
       st.decimals = per ? line.decimals : 0;
       st.rounding = per ? line.rounding : RoundingMode::HalfUp;
@@ -323,6 +326,7 @@ class StatementBuilder {
   Period current_;
   std::vector<Diagnostic>* errors_;
   StatementLines lines_;
+  Presentation style_;  // the book's presentation with the layout's overrides
   bool shares_reported_ = false;
   Unit money_;
   ColumnPeriods periods_;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/decimal.hpp"
+#include "core/presentation.hpp"
 #include "report/cell.hpp"
 #include "report/prose.hpp"
 
@@ -50,6 +51,7 @@ struct Table {
   std::vector<Prose> notes;  // notes printed below the table
   std::string stub_header;   // header of the label column (may be empty)
   bool own_page = false;     // printed on a page of its own (statements)
+  Presentation style;        // negatives, zeros and "n/m" as the book and layout ask
 };
 
 }  // namespace kessan::report

@@ -8,7 +8,8 @@
 namespace kessan::write {
 namespace {
 
-constexpr const char* kNotMeaningful = "n/m";
+constexpr const char* kMinus = "-";
+constexpr const char* kUnicodeMinus = "\u2212";
 
 // `value` with exactly `decimals` digits: rounded with `mode` when it has
 // more (a presented value), zero-padded when it has fewer. Empty on overflow.
@@ -18,14 +19,44 @@ std::optional<Decimal> at_scale(const Decimal& value, int decimals, RoundingMode
   return value.with_scale(decimals);
 }
 
+// A negative amount of magnitude `text`: "(1,234)", "-1,234", "−1,234".
+std::string negative_amount(const std::string& text, NegativeStyle style) {
+  switch (style) {
+    case NegativeStyle::Parentheses:
+      return "(" + text + ")";
+    case NegativeStyle::Minus:
+      return kMinus + text;
+    case NegativeStyle::UnicodeMinus:
+      return kUnicodeMinus + text;
+  }
+  return "(" + text + ")";
+}
+
+// A negative percentage of magnitude `text`, `sign` "%" or "": "(1.2%)", "(1.2)%", "-1.2%", "−1.2%".
+std::string negative_percent(const std::string& text, const char* sign, PercentNegativeStyle style) {
+  switch (style) {
+    case PercentNegativeStyle::Parentheses:
+      return "(" + text + sign + ")";
+    case PercentNegativeStyle::ParenthesesSignOutside:
+      return "(" + text + ")" + sign;
+    case PercentNegativeStyle::Minus:
+      return kMinus + text + sign;
+    case PercentNegativeStyle::UnicodeMinus:
+      return kUnicodeMinus + text + sign;
+  }
+  return "(" + text + sign + ")";
+}
+
 // A Number or Percent cell.
-std::string numeric_text(const report::Cell& cell) {
+std::string numeric_text(const report::Cell& cell, const Presentation& style) {
   std::optional<Decimal> fixed = printed_value(cell);
-  if (!fixed) return kNotMeaningful;
-  if (fixed->is_zero() && cell.zero_as_dash) return "-";
+  if (!fixed) return style.not_meaningful;
+  if (fixed->is_zero() && cell.zero_text && style.zero != "0") return style.zero;
   std::string text = grouped_magnitude(*fixed);
-  if (cell.kind == report::CellKind::Percent && cell.percent_sign) text += '%';
-  return fixed->is_negative() ? "(" + text + ")" : text;
+  bool percent = cell.kind == report::CellKind::Percent;
+  const char* sign = percent && cell.percent_sign ? "%" : "";
+  if (!fixed->is_negative()) return text + sign;
+  return percent ? negative_percent(text, sign, style.percent_negative()) : negative_amount(text, style.negative);
 }
 
 }  // namespace
@@ -44,21 +75,26 @@ std::string grouped_magnitude(const Decimal& value) {
   return scale == 0 ? whole : whole + "." + digits.substr(digits.size() - scale);
 }
 
-std::string format_cell(const report::Cell& cell) {
+std::string format_cell(const report::Cell& cell, const Presentation& style) {
   switch (cell.kind) {
     case report::CellKind::Empty:
       return "";
     case report::CellKind::Number:
     case report::CellKind::Percent:
-      return numeric_text(cell);
+      return numeric_text(cell, style);
     case report::CellKind::NotAvailable:
       return "n/a";
     case report::CellKind::NotMeaningful:
-      return kNotMeaningful;
+      return style.not_meaningful;
     case report::CellKind::Text:
       return cell.text;
   }
   return "";
+}
+
+std::string signed_text(const report::Cell& cell, const Presentation& style) {
+  std::string text = format_cell(cell, style);
+  return cell.currency_sign.empty() ? text : cell.currency_sign + " " + text;
 }
 
 std::string exact_text(const report::Cell& cell) {

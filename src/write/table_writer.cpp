@@ -40,11 +40,20 @@ const Cell* cell_at(const Row& row, std::size_t c) {
   return &row.cells[c];
 }
 
-// The printed text of every column of `row` (empty strings where nothing prints).
-std::vector<std::string> displayed_cells(const Row& row, std::size_t columns) {
+// The printed text of every column of `row` (empty strings where nothing
+// prints), currency signs included ("$ 1,234").
+std::vector<std::string> displayed_cells(const Row& row, std::size_t columns, const Presentation& style) {
   std::vector<std::string> out(columns);
   for (std::size_t c = 0; c < columns; ++c)
-    if (const Cell* cell = cell_at(row, c)) out[c] = format_cell(*cell);
+    if (const Cell* cell = cell_at(row, c)) out[c] = signed_text(*cell, style);
+  return out;
+}
+
+// The currency sign of every column of `row` ("" where there is none).
+std::vector<std::string> currency_signs(const Row& row, std::size_t columns) {
+  std::vector<std::string> out(columns);
+  for (std::size_t c = 0; c < columns; ++c)
+    if (const Cell* cell = cell_at(row, c)) out[c] = cell->currency_sign;
   return out;
 }
 
@@ -105,6 +114,7 @@ struct TextLayout {
   std::size_t label_width = 0;
   std::vector<std::size_t> widths;              // one per column
   std::vector<std::vector<std::string>> cells;  // one per row
+  std::vector<std::vector<std::string>> signs;  // one per row: currency signs, flush left in their column
 };
 
 std::size_t span_width(const TextLayout& layout, const GroupSpan& span) {
@@ -119,7 +129,8 @@ TextLayout text_layout(const Table& t) {
   layout.widths.resize(n);
   for (std::size_t c = 0; c < n; ++c) layout.widths[c] = display_width(t.columns[c].header);
   for (const Row& row : t.rows) {
-    layout.cells.push_back(displayed_cells(row, n));
+    layout.cells.push_back(displayed_cells(row, n, t.style));
+    layout.signs.push_back(currency_signs(row, n));
     if (row.kind == RowKind::Heading) continue;  // a heading may run across the figures
     layout.label_width = std::max(layout.label_width, indent_of(row) * 2 + display_width(row.label));
     layout.label_width = std::max(layout.label_width, display_width(t.stub_header));
@@ -148,8 +159,15 @@ void write_text_headers(std::ostream& out, const Table& t, const TextLayout& lay
   }
 }
 
+// A cell right-aligned in `width`, its currency sign ("$ 1,234") moved to the left edge: "$    1,234".
+std::string text_cell(const std::string& cell, const std::string& sign, std::size_t width) {
+  std::size_t w = display_width(cell);
+  if (sign.empty() || w >= width) return pad_left(cell, width);
+  return sign + std::string(width - w, ' ') + cell.substr(sign.size());
+}
+
 void write_text_row(std::ostream& out, const Row& row, const std::vector<std::string>& cells,
-                    const TextLayout& layout) {
+                    const std::vector<std::string>& signs, const TextLayout& layout) {
   std::string label = std::string(indent_of(row) * 2, ' ') + row.label;
   if (row.kind == RowKind::Heading) return write_line(out, label);
   if (row.kind == RowKind::Total && !layout.widths.empty()) {
@@ -158,7 +176,8 @@ void write_text_row(std::ostream& out, const Row& row, const std::vector<std::st
     write_line(out, rule);
   }
   std::string line = pad_right(label, layout.label_width);
-  for (std::size_t c = 0; c < cells.size(); ++c) line += std::string(kGap, ' ') + pad_left(cells[c], layout.widths[c]);
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    line += std::string(kGap, ' ') + text_cell(cells[c], signs[c], layout.widths[c]);
   write_line(out, line);
 }
 
@@ -167,7 +186,8 @@ void write_text_table(std::ostream& out, const Table& t) {
   for (const std::string& line : t.title) out << line << '\n';
   if (!t.title.empty()) out << '\n';
   write_text_headers(out, t, layout);
-  for (std::size_t r = 0; r < t.rows.size(); ++r) write_text_row(out, t.rows[r], layout.cells[r], layout);
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    write_text_row(out, t.rows[r], layout.cells[r], layout.signs[r], layout);
   if (!t.notes.empty()) out << '\n';
   for (const report::Prose& note : t.notes) out << prose_text(note) << '\n';
 }
@@ -202,7 +222,7 @@ void write_tsv_table(std::ostream& out, const Table& t) {
     if (row.kind == RowKind::Heading) {
       out << tsv_field(row.label) << '\n';
     } else {
-      write_tsv_cells(out, row.label, displayed_cells(row, t.columns.size()));
+      write_tsv_cells(out, row.label, displayed_cells(row, t.columns.size(), t.style));
     }
   }
   for (const report::Prose& note : t.notes) out << tsv_field(prose_text(note)) << '\n';
@@ -220,7 +240,7 @@ void write_csv(std::ostream& out, const std::vector<Table>& tables) {
         const Cell* cell = cell_at(row, c);
         if (!cell || cell->kind == CellKind::Empty) continue;
         out << csv_field(t.id) << ',' << csv_field(line) << ',' << csv_field(t.columns[c].id) << ','
-            << csv_field(exact_text(*cell)) << ',' << csv_field(format_cell(*cell)) << '\n';
+            << csv_field(exact_text(*cell)) << ',' << csv_field(format_cell(*cell, t.style)) << '\n';
       }
     }
   }
@@ -263,16 +283,19 @@ const char* row_kind_name(RowKind kind) {
   return "line";
 }
 
-Json cell_json(const Cell* cell) {
+// A cell: its kind, exact value and display (without the currency sign, which has a key of its own).
+Json cell_json(const Cell* cell, const Presentation& style) {
   static const Cell kEmpty;
   if (!cell) cell = &kEmpty;
-  return Json{{"kind", cell_kind_name(cell->kind)}, {"exact", exact_text(*cell)}, {"display", format_cell(*cell)}};
+  Json out{{"kind", cell_kind_name(cell->kind)}, {"exact", exact_text(*cell)}, {"display", format_cell(*cell, style)}};
+  if (!cell->currency_sign.empty()) out["currency_sign"] = cell->currency_sign;
+  return out;
 }
 
-Json row_json(const Row& row, std::size_t columns) {
+Json row_json(const Row& row, std::size_t columns, const Presentation& style) {
   Json cells = Json::array();
   if (row.kind != RowKind::Heading)
-    for (std::size_t c = 0; c < columns; ++c) cells.push_back(cell_json(cell_at(row, c)));
+    for (std::size_t c = 0; c < columns; ++c) cells.push_back(cell_json(cell_at(row, c), style));
   return Json{{"id", row.id},
               {"label", row.label},
               {"kind", row_kind_name(row.kind)},
@@ -283,7 +306,7 @@ Json row_json(const Row& row, std::size_t columns) {
 Json table_json(const Table& t) {
   Json columns = Json::array(), rows = Json::array();
   for (const Column& c : t.columns) columns.push_back(Json{{"id", c.id}, {"group", c.group}, {"header", c.header}});
-  for (const Row& row : t.rows) rows.push_back(row_json(row, t.columns.size()));
+  for (const Row& row : t.rows) rows.push_back(row_json(row, t.columns.size(), t.style));
   Json notes = Json::array();
   for (const report::Prose& note : t.notes) notes.push_back(prose_text(note));
   return Json{{"id", t.id}, {"title", t.title}, {"columns", columns}, {"rows", rows}, {"notes", notes}};
@@ -329,13 +352,16 @@ void write_md_header(std::ostream& out, const Table& t) {
   write_md_cells(out, rule);
 }
 
-void write_md_row(std::ostream& out, const Row& row, std::size_t columns) {
+void write_md_row(std::ostream& out, const Row& row, std::size_t columns, const Presentation& style) {
   bool bold = row.kind == RowKind::Heading || row.kind == RowKind::Total;
   std::string indent;
   for (std::size_t i = 0; i < indent_of(row) * 2; ++i) indent += "&nbsp;";
   std::vector<std::string> cells{indent + (bold ? md_bold(md_escape(row.label)) : md_escape(row.label))};
-  for (const std::string& cell : displayed_cells(row, columns))
-    cells.push_back(row.kind == RowKind::Total ? md_bold(md_escape(cell)) : md_escape(cell));
+  for (std::string cell : displayed_cells(row, columns, style)) {
+    cell = md_escape(cell);
+    if (cell.rfind('$', 0) == 0) cell.insert(0, 1, '\\');  // a currency sign, not the start of a formula
+    cells.push_back(row.kind == RowKind::Total ? md_bold(cell) : cell);
+  }
   write_md_cells(out, cells);
 }
 
@@ -348,7 +374,7 @@ void write_md_table(std::ostream& out, const Table& t) {
     }
   }
   write_md_header(out, t);
-  for (const Row& row : t.rows) write_md_row(out, row, t.columns.size());
+  for (const Row& row : t.rows) write_md_row(out, row, t.columns.size(), t.style);
   for (const report::Prose& note : t.notes) out << '\n' << md_escape(prose_text(note)) << '\n';
 }
 
@@ -427,7 +453,7 @@ void write_html_header(std::ostream& out, const Table& t) {
   out << "</tr>\n</thead>\n";
 }
 
-void write_html_row(std::ostream& out, const Row& row, std::size_t columns) {
+void write_html_row(std::ostream& out, const Row& row, std::size_t columns, const Presentation& style) {
   out << "<tr class=\"" << row_kind_name(row.kind) << "\"><td class=\"label\"";
   if (row.indent > 0) out << " style=\"padding-left: calc(0.6em + " << row.indent << "em)\"";
   out << '>' << html_escape(row.label) << "</td>";
@@ -436,8 +462,11 @@ void write_html_row(std::ostream& out, const Row& row, std::size_t columns) {
     if (!cell || cell->kind == CellKind::Empty) {
       out << "<td></td>";
     } else {
-      out << "<td class=\"" << (is_figure(*cell) ? "num" : "text") << "\">" << html_escape(format_cell(*cell))
-          << "</td>";
+      out << "<td class=\"" << (is_figure(*cell) ? "num" : "text") << "\">";
+      if (!cell->currency_sign.empty())  // flush left in the cell, as printed statements set it
+        out << "<span class=\"currency\" style=\"float: left; padding-right: 0.3em\">"
+            << html_escape(cell->currency_sign) << "</span>";
+      out << html_escape(format_cell(*cell, style)) << "</td>";
     }
   }
   out << "</tr>\n";
@@ -457,12 +486,14 @@ void write_html_section(std::ostream& out, const Table& t) {
   out << "<table>\n";
   write_html_header(out, t);
   out << "<tbody>\n";
-  for (const Row& row : t.rows) write_html_row(out, row, t.columns.size());
+  for (const Row& row : t.rows) write_html_row(out, row, t.columns.size(), t.style);
   out << "</tbody>\n</table>\n";
   if (!t.notes.empty()) {
     out << "<div class=\"notes\">\n";
     for (const report::Prose& note : t.notes)
-      out << "<p>" << prose_markup(note, [](std::string_view text) { return html_escape(text); }, html_figure)
+      out << "<p>"
+          << prose_markup(
+                 note, [](std::string_view text) { return html_escape(text); }, html_figure)
           << "</p>\n";
     out << "</div>\n";
   }

@@ -103,7 +103,7 @@ TEST(FormatFigure, ThePercentSignIsTheSuffixsBusiness) {
   report::ProseFigure f = figure(report::CellKind::Percent, "-47", "10", 1, "", "%", "(-)");
   f.cell.percent_sign = true;  // a table's sign, not printed twice in prose
   EXPECT_EQ(format_figure(f), "(-)4.7%");
-  f.cell.zero_as_dash = true;  // a table's dash, not used in prose
+  f.cell.zero_text = true;  // a table's dash, not used in prose
   f.cell.numerator = D("0");
   EXPECT_EQ(format_figure(f), "0.0%");
 }

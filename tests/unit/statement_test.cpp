@@ -214,7 +214,8 @@ TEST(Statement, CashFlowArticulates) {
   EXPECT_EQ(got, (std::vector<std::string>{"Net income 590 380", "Depreciation 10 0", "Increase in receivables -600 0",
                                            "Purchase of equipment -200 0", "Net change in cash -200 380",
                                            "Cash, beginning 1380 1000", "Cash, end 1180 1380"}));
-  EXPECT_TRUE(t->rows[1].cells[1].zero_as_dash);
+  EXPECT_TRUE(t->rows[1].cells[1].zero_text);
+  EXPECT_EQ(t->style.zero, "-");
 }
 
 TEST(Statement, CashFlowThatDoesNotArticulateListsThePostings) {

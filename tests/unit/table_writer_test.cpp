@@ -94,16 +94,59 @@ TEST(NumberFormat, ValueRoundingToZeroIsNeverNegative) {
   EXPECT_EQ(format_cell(percent(-4, 100, false)), "0.0");
 }
 
-TEST(NumberFormat, ZeroAsDash) {
+TEST(NumberFormat, ZeroText) {
+  Presentation dash;
+  dash.zero = "-";
   Cell zero = number(0, 1000);
-  zero.zero_as_dash = true;
-  EXPECT_EQ(format_cell(zero), "-");
+  EXPECT_EQ(format_cell(zero, dash), "0");  // the cell does not ask for the zero text
+  zero.zero_text = true;
+  EXPECT_EQ(format_cell(zero), "0");  // the default zero text is the number itself
+  EXPECT_EQ(format_cell(zero, dash), "-");
   Cell tiny = number(-400, 1000);
-  tiny.zero_as_dash = true;
-  EXPECT_EQ(format_cell(tiny), "-");
+  tiny.zero_text = true;
+  EXPECT_EQ(format_cell(tiny, dash), "-");
+  Presentation em;
+  em.zero = "\u2014";
+  EXPECT_EQ(format_cell(tiny, em), "\u2014");
   Cell one = number(1000, 1000);
-  one.zero_as_dash = true;
-  EXPECT_EQ(format_cell(one), "1");
+  one.zero_text = true;
+  EXPECT_EQ(format_cell(one, dash), "1");
+}
+
+TEST(NumberFormat, NegativeStyles) {
+  Presentation minus, unicode;
+  minus.negative = NegativeStyle::Minus;
+  unicode.negative = NegativeStyle::UnicodeMinus;
+  EXPECT_EQ(format_cell(number(-1234000, 1000), minus), "-1,234");
+  EXPECT_EQ(format_cell(number(-1234000, 1000), unicode), "\u22121,234");
+  EXPECT_EQ(format_cell(number(-400, 1000), minus), "0");  // never a negative zero
+  // Percentages follow the amounts unless told otherwise.
+  EXPECT_EQ(format_cell(percent(-12, 10, true), minus), "-1.2%");
+  EXPECT_EQ(format_cell(percent(-12, 10, false), unicode), "\u22121.2");
+  Presentation outside;
+  outside.negative_percent = PercentNegativeStyle::ParenthesesSignOutside;
+  EXPECT_EQ(format_cell(percent(-12, 10, true), outside), "(1.2)%");
+  EXPECT_EQ(format_cell(percent(-12, 10, false), outside), "(1.2)");
+  EXPECT_EQ(format_cell(number(-1234000, 1000), outside), "(1,234)");
+  minus.negative_percent = PercentNegativeStyle::Parentheses;
+  EXPECT_EQ(format_cell(percent(-12, 10, true), minus), "(1.2%)");
+  EXPECT_EQ(format_cell(number(-1234000, 1000), minus), "-1,234");
+}
+
+TEST(NumberFormat, NotMeaningfulText) {
+  Presentation nm;
+  nm.not_meaningful = "NM";
+  EXPECT_EQ(format_cell(marker(CellKind::NotMeaningful), nm), "NM");
+  EXPECT_EQ(format_cell(number(5, 0), nm), "NM");  // a division that cannot be made
+  EXPECT_EQ(format_cell(marker(CellKind::NotAvailable), nm), "n/a");
+}
+
+TEST(NumberFormat, CurrencySignStandsBeforeTheFigure) {
+  Cell c = number(-1234000, 1000);
+  EXPECT_EQ(signed_text(c), "(1,234)");
+  c.currency_sign = "$";
+  EXPECT_EQ(signed_text(c), "$ (1,234)");
+  EXPECT_EQ(format_cell(c), "(1,234)");
 }
 
 TEST(NumberFormat, Percentages) {
