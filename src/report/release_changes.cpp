@@ -100,43 +100,37 @@ void ReleaseBuilder::single_change(const Placeholder& p, const Subject& s, Prose
   change_phrase(p, *c, now, out);
 }
 
-std::optional<Comparisons> ReleaseBuilder::comparisons_of(const Placeholder& p, const Period& period) {
-  const FiscalCalendar& cal = in_.book.settings.calendar;
-  auto compared = cal.comparisons(period);
-  if (!compared)
-    error(p.where, "'" + p.directive + "' compares " + cal.name(period) + ", but " + cal.missing_comparison(period),
-          kYearsExpected, DiagnosticKind::Period);
-  return compared;
+std::optional<Period> ReleaseBuilder::and_period(const Placeholder& p, const Subject& s) {
+  const PlaceholderOption* o = p.option("and");
+  return period_of(o ? o->value : "prior-quarter", s.period, o ? o->where : p.where);
 }
 
 void ReleaseBuilder::compare(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
-  auto compared = comparisons_of(p, s.period);
-  if (!compared) return;
-  const Period &year_ago = compared->year_ago, &prior = compared->prior_quarter;
+  auto first = vs(p, "year-ago", s);
+  auto second = and_period(p, s);
+  if (!first || !second) return;
   Figure now;
-  auto a = change_against(p, s, year_ago, &now);
-  auto b = change_against(p, s, prior);
+  auto a = change_against(p, s, *first, &now);
+  auto b = change_against(p, s, *second);
   if (!a || !b) return;
   if (!now.has_value()) return out->add("no comparable figures");
   change_phrase(p, *a, now, out);
   // "and" unless two measured changes go different ways.
   std::string joint = a->available && b->available ? connective(*a, *b) : "and";
-  out->add(" compared to " + cal.name(year_ago) + " " + joint + " ");
+  out->add(" compared to " + cal.name(*first) + " " + joint + " ");
   change_phrase(p, *b, now, out);
-  out->add(" compared to " + cal.name(prior));
+  out->add(" compared to " + cal.name(*second));
 }
 
 void ReleaseBuilder::trend(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
-  auto compared = comparisons_of(p, s.period);
-  if (!compared) return;
   auto base = vs(p, "year-ago", s);
-  if (!base) return;
-  const Period &year_ago = compared->year_ago, &prior = compared->prior_quarter;
+  auto other = and_period(p, s);
+  if (!base || !other) return;
   Figure now, first, second;
   auto c = change_against(p, s, *base, &now);
-  if (!c || !value(*s.expr, year_ago, &first) || !value(*s.expr, prior, &second)) return;
+  if (!c || !value(*s.expr, *base, &first) || !value(*s.expr, *other, &second)) return;
   const PlaceholderOption* up = p.option("up");
   const PlaceholderOption* down = p.option("down");
   std::string verb = change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased");
@@ -144,10 +138,10 @@ void ReleaseBuilder::trend(const Placeholder& p, const Subject& s, Prose* out) {
   out->add(c->direction == Direction::Flat ? verb + " at " : verb + " to ");
   out->add(shown(now, p, source(*s.expr, s.period, now)));
   out->add(" in " + cal.name(s.period) + " compared to ");
-  out->add(shown(first, p, source(*s.expr, year_ago, first)));
-  out->add(" in " + cal.name(year_ago) + " and ");
-  out->add(shown(second, p, source(*s.expr, prior, second)));
-  out->add(" in " + cal.name(prior));
+  out->add(shown(first, p, source(*s.expr, *base, first)));
+  out->add(" in " + cal.name(*base) + " and ");
+  out->add(shown(second, p, source(*s.expr, *other, second)));
+  out->add(" in " + cal.name(*other));
 }
 
 void ReleaseBuilder::sign_trend(const Placeholder& p, const Subject& s, Prose* out) {

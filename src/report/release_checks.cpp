@@ -105,7 +105,7 @@ void ReleaseBuilder::check_option(const PlaceholderOption& o) {
     error(o.where, "unknown scale '" + o.value + "'", "unit, thousand, million, billion or trillion");
   if ((o.name == "decimals" || o.name == "usd") && !small_integer(o.value, 12))
     error(o.where, "'" + o.name + "' must be a number of decimals", "0 to 12");
-  if (o.name == "vs") period_of(o.value, in_.period, o.where);
+  if (o.name == "vs" || o.name == "and") period_of(o.value, in_.period, o.where);
   if (o.name == "style" && o.value != "long" && o.value != "short")
     error(o.where, "unknown date style '" + o.value + "'", "long (June 30, 2002) or short (Jun 30, 2002)");
   if (o.name == "unit" && o.value != "yes" && o.value != "no")
