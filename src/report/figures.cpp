@@ -24,9 +24,8 @@ bool Figures::Depth::allowed(const SourceRef& where, const std::string& what) co
 }
 
 Figures::Figures(const BookView& book, const Period& presented, std::vector<Diagnostic>* errors)
-    : book_(book), presented_(presented), errors_(errors) {
+    : book_(book), presented_(presented), errors_(errors), totals_(book.journal, book.settings.currency) {
   money_ = Unit::of(book.settings.currency);
-  currency_ = book.journal.commodities.find(book.settings.currency);
   for (const auto& l : book.statements) layouts_.push_back(&l);
   for (const auto& l : book.tables) layouts_.push_back(&l);
   statement_lines_.resize(layouts_.size());
@@ -64,7 +63,7 @@ StatementLines* Figures::statement_lines(std::size_t layout) {
   if (layouts_[layout]->kind == StatementKind::Table) return nullptr;
   if (!statement_lines_[layout])
     statement_lines_[layout] =
-        std::make_unique<StatementLines>(book_.journal, book_.settings, *layouts_[layout], presented_, errors_);
+        std::make_unique<StatementLines>(book_.journal, book_.settings, *layouts_[layout], presented_, &totals_, errors_);
   return statement_lines_[layout].get();
 }
 
@@ -104,51 +103,6 @@ bool Figures::covered(const Period& p, const SourceRef& where, std::optional<Per
   return false;
 }
 
-const Figures::AccountSums* Figures::sums(const Period& p, bool balance) {
-  auto k = std::make_tuple(balance, balance ? 0 : p.first.days(), p.last.days());
-  auto it = sums_cache_.find(k);
-  if (it != sums_cache_.end()) return &it->second;
-  const Journal& j = book_.journal;
-  AccountSums s;
-  s.net.assign(j.accounts.size(), Decimal());
-  s.debits = s.credits = s.net;
-  bool overflowed = false;
-  auto add_to = [&](Decimal& into, const Decimal& v) {
-    auto sum = Decimal::add(into, v);
-    if (!sum)
-      overflowed = true;
-    else
-      into = *sum;
-  };
-  for (std::size_t q = 0; q < j.posting_count(); ++q) {
-    Date d = j.post_date[q];
-    if (d > p.last || (!balance && d < p.first) || j.post_kind[q] == PostingKind::VirtualUnbalanced) continue;
-    if (static_cast<long>(j.post_commodity[q]) != currency_) {
-      if (!foreign_reported_) {
-        foreign_reported_ = true;
-        errors_->push_back(posting_not_in_currency(j, q, book_.settings.currency));
-      }
-      ok_ = false;
-      return nullptr;
-    }
-    Decimal v = j.quantity(q);
-    AccountId a = j.post_account[q];
-    add_to(s.net[a], v);
-    add_to(v.is_negative() ? s.credits[a] : s.debits[a], v);
-  }
-  for (std::size_t a = j.accounts.size(); a-- > 1;) {
-    AccountId parent = j.accounts.parent(static_cast<AccountId>(a));
-    add_to(s.net[parent], s.net[a]);
-    add_to(s.debits[parent], s.debits[a]);
-    add_to(s.credits[parent], s.credits[a]);
-  }
-  if (overflowed) {
-    overflow({book_.settings.directory + "/book.toml", 0, 0}, "an account total");
-    return nullptr;
-  }
-  return &sums_cache_.emplace(k, std::move(s)).first->second;
-}
-
 bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
   long a = book_.journal.accounts.find(e.text);
   if (a < 0) {
@@ -160,12 +114,20 @@ bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
   Period span = p;
   if (balance) span.first = span.last, span.quarters = 0;  // a balance at the period's last day
   if (!covered(span, e.where, p)) return false;
-  const AccountSums* s = sums(p, balance);
-  if (!s) return false;
+  const PostingTotals::Sums& s = totals_.sums(p.first, p.last, balance);
   auto id = static_cast<std::size_t>(a);
-  const Decimal& v = e.account == AccountMeasure::Debits    ? s->debits[id]
-                     : e.account == AccountMeasure::Credits ? s->credits[id]
-                                                            : s->net[id];
+  if (s.foreign[id] != PostingTotals::kNone) {
+    if (!foreign_reported_) {
+      foreign_reported_ = true;
+      errors_->push_back(posting_not_in_currency(book_.journal, s.foreign[id], book_.settings.currency));
+    }
+    ok_ = false;
+    return false;
+  }
+  if (s.overflow[id]) return overflow(e.where, "the total of account '" + e.text + "'");
+  const Decimal& v = e.account == AccountMeasure::Debits    ? s.debits[id]
+                     : e.account == AccountMeasure::Credits ? s.credits[id]
+                                                            : s.net[id];
   *out = Figure::of(Ratio::from_decimal(v), money_);
   return true;
 }

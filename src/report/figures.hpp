@@ -49,6 +49,7 @@
 #include "core/statistics.hpp"
 #include "core/unit.hpp"
 #include "report/figure.hpp"
+#include "report/posting_totals.hpp"
 #include "report/statement_lines.hpp"
 
 namespace kessan::report {
@@ -132,9 +133,6 @@ class Figures {
   StatementLines* statement_lines(std::size_t layout);
 
  private:
-  struct AccountSums {
-    std::vector<Decimal> net, debits, credits;  // per account, subaccounts included
-  };
   using PeriodKey = std::pair<std::int32_t, std::int32_t>;
   static PeriodKey key(const Period& p) { return {p.first.days(), p.last.days()}; }
 
@@ -184,7 +182,6 @@ class Figures {
   bool statement_line(std::size_t layout, std::size_t line, const Period& p, Figure* out);
   bool no_amount(const LayoutLine& line, const StatementLayout& layout);
   bool account_term(const Expr& e, const Period& p, Figure* out);
-  const AccountSums* sums(const Period& p, bool balance);
   bool covered(const Period& p, const SourceRef& where, std::optional<Period> named = std::nullopt,
                int days_before = 0);
   bool evaluate_chain(const Expr& e, const Period& p, Figure* out, long context);
@@ -204,15 +201,14 @@ class Figures {
   std::vector<Diagnostic>* errors_;
   bool ok_ = true;
   Unit money_;
-  long currency_ = -1;
   std::vector<const StatementLayout*> layouts_;
   std::map<std::string, std::size_t, std::less<>> layout_ids_;             // the first layout per id
   std::vector<std::map<std::string, std::size_t, std::less<>>> line_ids_;  // per layout: the first line per id
   std::map<std::string, std::vector<NameTarget>, std::less<>> names_;      // what a bare name can be
+  PostingTotals totals_;  // every posting sum, shared with the statement lines
   std::vector<std::unique_ptr<StatementLines>> statement_lines_;
   std::map<std::tuple<std::size_t, std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> line_cache_;
   std::map<std::tuple<std::size_t, std::int32_t, std::int32_t>, std::optional<Figure>> measure_cache_;
-  std::map<std::tuple<bool, std::int32_t, std::int32_t>, AccountSums> sums_cache_;
   std::set<std::tuple<int, std::size_t, std::size_t, std::int32_t, std::int32_t>> in_progress_;
   std::set<PeriodKey> coverage_reported_;
   std::optional<std::pair<Date, Date>> data_span_;                 // the journal's first and last transaction dates

@@ -31,7 +31,8 @@ class StatementBuilder {
         l_(in.layout),
         current_(in.current),
         errors_(errors),
-        lines_(in.journal, in.settings, in.layout, in.current, errors),
+        totals_(in.journal, in.settings.currency),
+        lines_(in.journal, in.settings, in.layout, in.current, &totals_, errors),
         style_(overridden(in.settings.presentation, in.layout.presentation)) {
     money_ = Unit::of(s_.currency);
   }
@@ -338,6 +339,7 @@ class StatementBuilder {
   const StatementLayout& l_;
   Period current_;
   std::vector<Diagnostic>* errors_;
+  PostingTotals totals_;
   StatementLines lines_;
   Presentation style_;  // the book's presentation with the layout's overrides
   bool shares_reported_ = false;

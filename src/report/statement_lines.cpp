@@ -33,8 +33,8 @@ bool is_money_line(const LayoutLine& line) {
 }
 
 StatementLines::StatementLines(const Journal& journal, const BookSettings& settings, const StatementLayout& layout,
-                               const Period& presented, std::vector<Diagnostic>* errors)
-    : j_(journal), s_(settings), l_(layout), presented_(presented), errors_(errors) {
+                               const Period& presented, PostingTotals* totals, std::vector<Diagnostic>* errors)
+    : j_(journal), s_(settings), l_(layout), presented_(presented), errors_(errors), totals_(totals) {
   std::size_t before = errors_->size();
   index_lines();
   check_references();
@@ -140,9 +140,7 @@ void StatementLines::find_currency() {
 
 // ---- accounts ---------------------------------------------------------------
 
-bool StatementLines::counts(std::size_t p) const {
-  return j_.post_kind[p] != PostingKind::VirtualUnbalanced;
-}
+bool StatementLines::counts(std::size_t p) const { return PostingTotals::counts(j_, p); }
 
 Diagnostic posting_not_in_currency(const Journal& j, std::size_t p, const std::string& currency) {
   Diagnostic d;
@@ -377,12 +375,19 @@ bool StatementLines::classify_cash_flows(const Period& period, std::vector<Decim
 }
 
 Decimal StatementLines::cash_balance(Date through) {
+  if (cash_accounts_.empty() && !l_.cash.empty())
+    for (std::size_t a = 1; a < j_.accounts.size(); ++a)
+      if (matches_any(j_.accounts.full_name(static_cast<AccountId>(a)), l_.cash))
+        cash_accounts_.push_back(static_cast<AccountId>(a));
+  const PostingTotals::Sums& s = totals_->sums(through, through, true);
   Decimal sum;
-  for (std::size_t p = 0; p < j_.posting_count(); ++p) {
-    if (j_.post_date[p] > through || !counts(p)) continue;
-    if (!matches_any(j_.accounts.full_name(j_.post_account[p]), l_.cash) || !check_commodity(p)) continue;
-    sum = plus(sum, j_.quantity(p));
+  std::uint32_t foreign = PostingTotals::kNone;
+  for (AccountId a : cash_accounts_) {
+    foreign = std::min(foreign, s.own_foreign[a]);
+    if (s.own_overflow[a]) overflowed_ = true;
+    sum = plus(sum, s.own[a]);
   }
+  if (foreign != PostingTotals::kNone) check_commodity(foreign);
   return sum;
 }
 
@@ -429,17 +434,20 @@ StatementLines::PeriodValues StatementLines::compute_unchecked(const Period& p) 
   if (l_.kind == StatementKind::CashFlow) {
     if (!classify_cash_flows(p, &flows)) return out;
   } else {
-    for (std::size_t q = 0; q < j_.posting_count(); ++q) {
-      AccountId a = j_.post_account[q];
+    const PostingTotals::Sums& s = totals_->sums(p.first, p.last, l_.kind == StatementKind::Balance);
+    std::uint32_t foreign = PostingTotals::kNone;
+    for (std::size_t a = 0; a < account_line_.size(); ++a) {
       int line = account_line_[a];
-      if (line < 0 || !counts(q) || !in_period(j_.post_date[q], p)) continue;
-      check_commodity(q);
-      by_line[static_cast<std::size_t>(line)] = plus(by_line[static_cast<std::size_t>(line)], j_.quantity(q));
+      if (line < 0) continue;
+      foreign = std::min(foreign, s.own_foreign[a]);
+      if (s.own_overflow[a]) overflowed_ = true;
+      by_line[static_cast<std::size_t>(line)] = plus(by_line[static_cast<std::size_t>(line)], s.own[a]);
       if (account_reclass_[a] >= 0) {
         auto r = static_cast<std::size_t>(account_reclass_[a]);
-        out.moved[r] = plus(out.moved[r], j_.quantity(q));
+        out.moved[r] = plus(out.moved[r], s.own[a]);
       }
     }
+    if (foreign != PostingTotals::kNone) check_commodity(foreign);
   }
   for (std::size_t r = 0; r < applied_.size(); ++r)
     if (l_.lines[static_cast<std::size_t>(find(applied_[r]->to_line))].sign == Sign::Credit)

@@ -28,6 +28,7 @@
 #include "core/diagnostic.hpp"
 #include "core/journal.hpp"
 #include "core/statement_layout.hpp"
+#include "report/posting_totals.hpp"
 
 namespace kessan::report {
 
@@ -42,8 +43,9 @@ bool period_covered(const Period& p, const std::pair<Date, Date>& data, int days
 
 class StatementLines {
  public:
+  // `totals`: the book's posting sums (shared by every layout of a report).
   StatementLines(const Journal& journal, const BookSettings& settings, const StatementLayout& layout,
-                 const Period& presented, std::vector<Diagnostic>* errors);
+                 const Period& presented, PostingTotals* totals, std::vector<Diagnostic>* errors);
 
   bool ok() const { return ok_; }
   const StatementLayout& layout() const { return l_; }
@@ -106,6 +108,8 @@ class StatementLines {
   bool ok_ = true;
   std::map<std::string, std::size_t> line_index_;
   CommodityId currency_ = 0;
+  PostingTotals* totals_;
+  std::vector<AccountId> cash_accounts_;  // accounts matching the layout's cash patterns
   bool foreign_reported_ = false;
   bool foreign_ = false;  // the period being computed has a posting in another commodity
   mutable bool overflowed_ = false;
