@@ -62,8 +62,8 @@ bool Figures::overflow(const SourceRef& where, const std::string& what) {
 StatementLines* Figures::statement_lines(std::size_t layout) {
   if (layouts_[layout]->kind == StatementKind::Table) return nullptr;
   if (!statement_lines_[layout])
-    statement_lines_[layout] =
-        std::make_unique<StatementLines>(book_.journal, book_.settings, *layouts_[layout], presented_, &totals_, errors_);
+    statement_lines_[layout] = std::make_unique<StatementLines>(book_.journal, book_.settings, *layouts_[layout],
+                                                                presented_, &totals_, errors_);
   return statement_lines_[layout].get();
 }
 

@@ -140,7 +140,9 @@ void StatementLines::find_currency() {
 
 // ---- accounts ---------------------------------------------------------------
 
-bool StatementLines::counts(std::size_t p) const { return PostingTotals::counts(j_, p); }
+bool StatementLines::counts(std::size_t p) const {
+  return PostingTotals::counts(j_, p);
+}
 
 Diagnostic posting_not_in_currency(const Journal& j, std::size_t p, const std::string& currency) {
   Diagnostic d;
