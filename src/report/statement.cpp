@@ -215,8 +215,8 @@ class StatementBuilder {
       Diagnostic d;
       d.kind = DiagnosticKind::Shares;
       d.file = s_.directory + "/book.toml";
-      d.message = "no share data for period " + name;
-      d.expected = "a [[shares]] table with period = \"" + name + "\"";
+      d.message = "no share data for period " + name + ", a column of statement '" + l_.id + "'";
+      d.expected = "a [[shares]] table with period = \"" + name + "\" (or --only the statements the period needs)";
       errors_->push_back(std::move(d));
     }
     return s;
