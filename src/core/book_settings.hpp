@@ -16,6 +16,7 @@
 #include "core/presentation.hpp"
 #include "core/reclassification.hpp"
 #include "core/release_style.hpp"
+#include "core/source_ref.hpp"
 
 namespace kessan {
 
@@ -26,10 +27,16 @@ struct ConvenienceTranslation {
   Date date;             // the rate's date
 };
 
+// The share counts of one period. Keyed by the period itself (a name the
+// calendar resolves when the book is read), so "Q1 2025..Q2 2025" and the
+// 26 weeks it spans are one key however a layout reaches them.
 struct ShareData {
-  std::string period;        // "1Q02"
-  Decimal weighted_average;  // weighted average number of shares
-  Decimal ads_per_share;     // ADS equivalents per share (0 when none)
+  Period period;
+  std::string period_name;                 // as written in book.toml: "1Q02"
+  Decimal weighted_average;                // basic: weighted average number of shares outstanding
+  std::optional<Decimal> diluted_average;  // diluted: with dilutive securities (none: not given)
+  Decimal ads_per_share;                   // ADS equivalents per share (0 when none)
+  SourceRef where;                         // its [[shares]] table
 };
 
 struct BookSettings {
@@ -52,9 +59,10 @@ struct BookSettings {
   ReleaseStyle release;
   Presentation presentation;  // how statements and tables print figures ([presentation])
 
-  const ShareData* shares_for(const std::string& period) const {
+  // The share data of period `p`, or null when the book has none.
+  const ShareData* shares_for(const Period& p) const {
     for (const auto& s : shares)
-      if (s.period == period) return &s;
+      if (s.period == p) return &s;
     return nullptr;
   }
 };

@@ -24,10 +24,10 @@ enum class LineKind {
   Heading,    // a section title, no figures
   Accounts,   // the postings of matching accounts
   Sum,        // a sum of other lines (each term may be subtracted)
-  PerShare,   // a line divided by the weighted average number of shares
-  PerAds,     // a line divided by the weighted average number of ADS equivalents
-  Shares,     // the weighted average number of shares
-  AdsCount,   // the weighted average number of ADS equivalents
+  PerShare,   // a line divided by the weighted average number of shares (basic or diluted)
+  PerAds,     // a line divided by the weighted average number of ADS equivalents (basic or diluted)
+  Shares,     // the weighted average number of shares (basic or diluted)
+  AdsCount,   // the weighted average number of ADS equivalents (basic or diluted)
   CashFlow,   // cash-flow line fed by classification rules
   CashBegin,  // cash at the start of the period
   CashEnd,    // cash at the end of the period
@@ -61,11 +61,13 @@ struct LayoutLine {
   // A relation the line's value satisfies (cash at the end = cash at the
   // beginning + net change): checked exactly, and kept when footing.
   std::vector<Term> equals;
-  std::string of;               // PerShare / PerAds: the line divided
-  int decimals = 0;             // PerShare / PerAds; tables: digits shown
-  bool decimals_set = false;    // `decimals` was written (else the layout's)
-  std::string statistic;        // Statistic: its id
-  std::optional<Expr> formula;  // Formula
+  std::string of;                     // PerShare / PerAds: the line divided
+  bool diluted = false;               // PerShare / PerAds / Shares / AdsCount: the diluted count (else basic)
+  std::optional<Decimal> count_unit;  // Shares / AdsCount: counts shown in this unit (1000: thousands)
+  int decimals = 0;                   // PerShare / PerAds; tables: digits shown
+  bool decimals_set = false;          // `decimals` was written (else the layout's)
+  std::string statistic;              // Statistic: its id
+  std::optional<Expr> formula;        // Formula
   LineFormat format = LineFormat::Number;
   RatioChange ratio_change = RatioChange::Points;
   bool skip_missing = false;  // Sum: terms without data are left out (else the sum is n/a)

@@ -167,6 +167,49 @@ void parse_release_style(const toml::table& root, const BookSettings& settings, 
 }
 
 // Reads `file` (relative to the book) into `text`, or reports that it cannot.
+// [[shares]]: the share counts of one period each, keyed by the period the
+// calendar names (two tables for one period are refused).
+void parse_shares(const toml::array& shares, TomlChecker& check, BookSettings* out) {
+  for (const toml::node& n : shares) {
+    const toml::table* t = n.as_table();
+    if (!t) continue;
+    check.only_keys(*t, {"period", "weighted_average", "diluted_weighted_average", "ads_per_share"}, "[[shares]]");
+    ShareData s;
+    s.where = check.ref(n);
+    s.period_name = check.string(*t, "period", true, "[[shares]]").value_or("");
+    std::optional<Period> period = s.period_name.empty() ? std::nullopt : out->calendar.parse(s.period_name);
+    if (!s.period_name.empty() && !period)
+      check.error(*t->get("period"), "'" + s.period_name + "' is not a period name", "e.g. 1Q02 (see period_format)");
+    auto count = [&](std::string_view key, bool required) {
+      return number_in_range(check, *t, key, required, "[[shares]]", Decimal::from_parts(1, 6), Decimal(kMaxShares),
+                             false, "from 0.000001 to 1000000000000000", "a positive number of shares");
+    };
+    if (t->contains("weighted_average"))
+      s.weighted_average = count("weighted_average", true).value_or(Decimal(0));
+    else
+      check.error(*t, "missing key 'weighted_average' in [[shares]]", "a number");
+    s.diluted_average = count("diluted_weighted_average", false);
+    if (s.diluted_average && *s.diluted_average < s.weighted_average)
+      check.error(*t->get("diluted_weighted_average"),
+                  "the diluted weighted average is less than the basic one (" + s.weighted_average.to_string() + ")",
+                  "at least the basic count: anti-dilutive securities are left out, so diluted equals basic");
+    s.ads_per_share = number_in_range(check, *t, "ads_per_share", false, "[[shares]]", Decimal::from_parts(1, 9),
+                                      Decimal(kMaxAdsPerShare), false, "from 0.000000001 to 1000000000",
+                                      "ADS equivalents per share, e.g. 2000")
+                          .value_or(Decimal(0));
+    if (!period) continue;
+    s.period = *period;
+    if (const ShareData* before = out->shares_for(s.period)) {
+      check.error(*t->get("period"),
+                  "a second [[shares]] table for " + out->calendar.name(s.period) +
+                      (before->period_name != s.period_name ? " (written '" + before->period_name + "' before)" : ""),
+                  "one [[shares]] table per period");
+      continue;
+    }
+    out->shares.push_back(std::move(s));
+  }
+}
+
 bool read_book_file(const std::string& dir, const std::string& file, const char* listed_as, std::string* path,
                     std::string* text, std::vector<Diagnostic>* errors) {
   *path = dir + "/" + file;
@@ -229,29 +272,7 @@ bool parse_book_settings(const std::string& text, const std::string& path, BookS
     }
     out->convenience = t;
   }
-  if (const toml::array* shares = (*root)["shares"].as_array()) {
-    for (const toml::node& n : *shares) {
-      const toml::table* t = n.as_table();
-      if (!t) continue;
-      check.only_keys(*t, {"period", "weighted_average", "ads_per_share"}, "[[shares]]");
-      ShareData s;
-      s.period = check.string(*t, "period", true, "[[shares]]").value_or("");
-      if (!s.period.empty() && !out->calendar.parse(s.period))
-        check.error(*t->get("period"), "'" + s.period + "' is not a period name", "e.g. 1Q02 (see period_format)");
-      if (t->contains("weighted_average"))
-        s.weighted_average = number_in_range(check, *t, "weighted_average", true, "[[shares]]",
-                                             Decimal::from_parts(1, 6), Decimal(kMaxShares), false,
-                                             "from 0.000001 to 1000000000000000", "a positive number of shares")
-                                 .value_or(Decimal(0));
-      else
-        check.error(*t, "missing key 'weighted_average' in [[shares]]", "a number");
-      s.ads_per_share = number_in_range(check, *t, "ads_per_share", false, "[[shares]]", Decimal::from_parts(1, 9),
-                                        Decimal(kMaxAdsPerShare), false, "from 0.000000001 to 1000000000",
-                                        "ADS equivalents per share, e.g. 2000")
-                            .value_or(Decimal(0));
-      out->shares.push_back(std::move(s));
-    }
-  }
+  if (const toml::array* shares = (*root)["shares"].as_array()) parse_shares(*shares, check, out);
   parse_reclassifications(*root, out->calendar, check, &out->reclassifications);
   parse_release_style(*root, *out, check, &out->release);
   parse_book_presentation(*root, out->currency, out->convenience ? out->convenience->currency : "", check,

@@ -94,10 +94,33 @@ RoundingMode parse_rounding(const toml::table& t, TomlChecker& check) {
 
 void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, StatementLayout* out,
                 std::vector<Diagnostic>* errors) {
-  check.only_keys(t, {"id",           "label",          "heading", "accounts", "sign",     "sum",
-                      "per_share",    "per_ads",        "shares",  "decimals", "rounding", "total",
-                      "percent_sign", "hide_when_zero", "indent",  "cash",     "flow",     "equals",
-                      "statistic",    "formula",        "format",  "missing",  "change"},
+  check.only_keys(t,
+                  {"id",
+                   "label",
+                   "heading",
+                   "accounts",
+                   "sign",
+                   "sum",
+                   "per_share",
+                   "per_ads",
+                   "per_diluted_share",
+                   "per_diluted_ads",
+                   "shares",
+                   "unit",
+                   "decimals",
+                   "rounding",
+                   "total",
+                   "percent_sign",
+                   "indent",
+                   "hide_when_zero",
+                   "cash",
+                   "flow",
+                   "equals",
+                   "statistic",
+                   "formula",
+                   "format",
+                   "missing",
+                   "change"},
                   "a line");
   LayoutLine l;
   l.where = check.ref(n);
@@ -143,21 +166,24 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     l.terms = terms("sum");
   }
   if (t.contains("equals")) l.equals = terms("equals");
-  for (const char* key : {"per_share", "per_ads"}) {
+  for (std::string_view key : {"per_share", "per_ads", "per_diluted_share", "per_diluted_ads"}) {
     if (!t.contains(key)) continue;
     ++kinds;
-    l.kind = std::string_view(key) == "per_share" ? LineKind::PerShare : LineKind::PerAds;
+    l.kind = key.ends_with("_share") ? LineKind::PerShare : LineKind::PerAds;
+    l.diluted = key.starts_with("per_diluted");
     l.of = check.string(t, key, true, "a line").value_or("");
   }
   if (t.contains("shares")) {
     ++kinds;
     auto s = check.string(t, "shares", true, "a line").value_or("");
-    if (s == "weighted-average")
+    l.diluted = s == "diluted" || s == "diluted-ads";
+    if (s == "weighted-average" || s == "basic" || s == "diluted")
       l.kind = LineKind::Shares;
-    else if (s == "ads")
+    else if (s == "ads" || s == "diluted-ads")
       l.kind = LineKind::AdsCount;
     else
-      check.error(*t.get("shares"), "unknown share count '" + s + "'", "weighted-average or ads");
+      check.error(*t.get("shares"), "unknown share count '" + s + "'",
+                  "weighted-average (or basic), diluted, ads or diluted-ads");
   }
   if (t.contains("cash")) {
     ++kinds;
@@ -185,11 +211,19 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     l.formula = parse_formula(t, "formula", true, "a line", check, errors);
   }
   if (kinds != 1)
-    check.error(
-        n,
-        kinds == 0 ? "line '" + l.label + "' says nothing about its figures"
-                   : "line '" + l.label + "' has more than one kind of figure",
-        "exactly one of: accounts, sum, per_share, per_ads, shares, cash, flow, statistic, formula (or heading)");
+    check.error(n,
+                kinds == 0 ? "line '" + l.label + "' says nothing about its figures"
+                           : "line '" + l.label + "' has more than one kind of figure",
+                "exactly one of: accounts, sum, per_share, per_ads, per_diluted_share, per_diluted_ads, shares, cash, "
+                "flow, statistic, formula (or heading)");
+  bool share_count = l.kind == LineKind::Shares || l.kind == LineKind::AdsCount;
+  if (t.contains("unit")) {
+    l.count_unit = parse_unit(t, "unit", "a line", check);
+    if (!share_count)
+      check.error(*t.get("unit"), "'unit' on a line applies to share counts only",
+                  "shares = \"...\" lines (e.g. unit = 1000 to show counts in thousands); money uses the layout's "
+                  "or the book's unit");
+  }
   if (auto d = parse_int_in(t, "decimals", 0, kMaxDecimals, "a line", check)) {
     l.decimals = *d;
     l.decimals_set = true;
@@ -227,14 +261,14 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     if (l.kind != LineKind::Sum) check.error(*t.get("missing"), "'missing' applies to sum lines only", "a sum line");
   }
   if (out->kind != StatementKind::Table) {  // in statements, only per-share figures have a precision of their own
-    bool per_share = l.kind == LineKind::PerShare || l.kind == LineKind::PerAds;
+    bool per_share = l.kind == LineKind::PerShare || l.kind == LineKind::PerAds || share_count;
     // (A value that is wrong in itself was reported already.)
     auto rounding = t["rounding"].value<std::string>();
     bool rounding_known = rounding && (*rounding == "half-up" || *rounding == "half-even" || *rounding == "down");
     for (auto [key, written] : {std::pair{"decimals", l.decimals_set}, std::pair{"rounding", rounding_known}})
       if (written && !per_share)
-        check.error(*t.get(key), std::string("'") + key + "' applies to per-share lines of a statement",
-                    "per_share or per_ads lines (amounts print in the book's unit without decimals)");
+        check.error(*t.get(key), std::string("'") + key + "' applies to per-share and share-count lines of a statement",
+                    "per-share lines and share counts (amounts print in the book's unit without decimals)");
     if (t.contains("missing"))
       check.error(*t.get("missing"), "'missing' applies to sums of tables only", "kind = \"table\" for the layout");
   }

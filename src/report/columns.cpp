@@ -229,12 +229,29 @@ bool mixed_lengths(const ColumnPeriods& periods, const FiscalCalendar& calendar)
   return false;
 }
 
+// Whether a table shows a span that is neither a quarter nor a year (six
+// months, 26 weeks): its name ("Q1 2025..Q2 2025") says less than its length.
+bool partial_spans(const ColumnPeriods& periods) {
+  for (const Period& p : periods.periods)
+    if (!p.is_instant() && !p.is_quarter() && !p.is_year()) return true;
+  return false;
+}
+
+// The name of the quarter `p` ends with ("Q2 2025" for the 26 weeks to it).
+std::string last_quarter_name(const Period& p, const FiscalCalendar& calendar) {
+  auto q = calendar.span(p.fiscal_year, p.quarter, 1);
+  return q ? calendar.name(*q) : calendar.name(p);
+}
+
 }  // namespace
 
 std::vector<Column> column_headers(const std::vector<LayoutColumn>& columns, const ColumnPeriods& periods,
                                    const FiscalCalendar& calendar, const HeaderStyle& style) {
   std::vector<Column> out;
   bool mixed = style.statement && mixed_lengths(periods, calendar);
+  // Tables with a six-month or 26-week column head every amount column by
+  // its length ("13 Weeks", "26 Weeks") over the quarter it ends with.
+  bool by_length = !style.statement && partial_spans(periods) && mixed_lengths(periods, calendar);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     const LayoutColumn& c = columns[i];
     const Period& p = periods.periods[periods.of[i]];
@@ -251,6 +268,9 @@ std::vector<Column> column_headers(const std::vector<LayoutColumn>& columns, con
     } else if (c.value == ColumnValue::Converted) {
       col.group = calendar.name(p);
       col.header = currency;
+    } else if (c.value == ColumnValue::Amount && by_length && !p.is_instant()) {
+      col.group = calendar.length(p);
+      col.header = p.is_year() ? calendar.name(p) : last_quarter_name(p, calendar);
     } else if (c.value == ColumnValue::Amount) {
       col.header = calendar.name(p);
     }

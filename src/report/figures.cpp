@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "report/share_counts.hpp"
+
 namespace kessan::report {
 namespace {
 
@@ -344,17 +346,24 @@ bool Figures::statement_line(std::size_t layout, std::size_t i, const Period& p,
     return true;
   }
   std::string name = book_.settings.calendar.name(p);
-  const ShareData* shares = book_.settings.shares_for(name);
+  const ShareData* shares = book_.settings.shares_for(p);
   if (!shares) {
     error({book_.settings.directory + "/book.toml", 0, 0}, "no share data for period " + name,
           "a [[shares]] table with period = \"" + name + "\"", DiagnosticKind::Shares);
     return false;
   }
   bool ads = line.kind == LineKind::PerAds || line.kind == LineKind::AdsCount;
-  auto count =
-      ads ? Ratio::mul(Ratio::from_decimal(shares->weighted_average), Ratio::from_decimal(shares->ads_per_share))
-          : std::optional<Ratio>(Ratio::from_decimal(shares->weighted_average));
-  if (!count) return overflow(line.where, "the number of ADS equivalents");
+  ShareCount sc = share_count(line, *shares);
+  if (sc.state == ShareCount::State::NoDiluted) {
+    error(shares->where, missing_count_message(line, name), missing_count_expected(line, name), DiagnosticKind::Shares);
+    return false;
+  }
+  if (sc.state == ShareCount::State::Overflow) return overflow(line.where, "the number of ADS equivalents");
+  if (sc.state == ShareCount::State::NoAds) {  // the figure does not exist, as in the statement
+    *out = Figure{Figure::State::NotAvailable, Ratio(), money_};
+    return true;
+  }
+  const Ratio* count = &sc.count;
   if (line.kind == LineKind::Shares || line.kind == LineKind::AdsCount) {
     *out = Figure::of(*count, Unit::of(ads ? "ADS" : "shares"));
     return true;

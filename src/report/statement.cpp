@@ -8,6 +8,7 @@
 #include "core/scale.hpp"
 #include "report/columns.hpp"
 #include "report/footing.hpp"
+#include "report/share_counts.hpp"
 #include "report/statement_lines.hpp"
 
 namespace kessan::report {
@@ -207,19 +208,30 @@ class StatementBuilder {
     return c;
   }
 
+  // The period's share data; the first period without any is reported once.
   const ShareData* shares(const Period& p) {
-    std::string name = s_.calendar.name(p);
-    const ShareData* s = s_.shares_for(name);
-    if (!s && !shares_reported_) {
-      shares_reported_ = true;
-      Diagnostic d;
-      d.kind = DiagnosticKind::Shares;
-      d.file = s_.directory + "/book.toml";
-      d.message = "no share data for period " + name + ", a column of statement '" + l_.id + "'";
-      d.expected = "a [[shares]] table with period = \"" + name + "\" (or --only the statements the period needs)";
-      errors_->push_back(std::move(d));
-    }
+    const ShareData* s = s_.shares_for(p);
+    if (!s)
+      missing_shares("no share data for period " + s_.calendar.name(p) + ", a column of statement '" + l_.id + "'",
+                     "a [[shares]] table with period = \"" + s_.calendar.name(p) +
+                         "\" (or --only the statements the period needs)");
     return s;
+  }
+
+  void missing_shares(std::string message, std::string expected, const SourceRef* where = nullptr) {
+    if (shares_reported_) return;
+    shares_reported_ = true;
+    Diagnostic d;
+    d.kind = DiagnosticKind::Shares;
+    d.file = s_.directory + "/book.toml";
+    if (where) {
+      d.file = where->file;
+      d.line = where->line;
+      d.column = where->column;
+    }
+    d.message = std::move(message);
+    d.expected = std::move(expected);
+    errors_->push_back(std::move(d));
   }
 
   std::optional<Row> make_row(std::size_t i) {
@@ -262,17 +274,20 @@ class StatementBuilder {
       }
       const ShareData* sd = shares(periods_.periods[k]);
       if (!sd) return std::nullopt;
-      Ratio count = Ratio::from_decimal(sd->weighted_average);
-      if (line.kind == LineKind::PerAds || line.kind == LineKind::AdsCount) {
-        auto ads = Ratio::mul(count, Ratio::from_decimal(sd->ads_per_share));
-        if (!ads) {
-          out.push_back(Figure::not_meaningful());
-          continue;
-        }
-        count = *ads;
+      ShareCount sc = share_count(line, *sd);
+      if (sc.state == ShareCount::State::NoDiluted) {
+        std::string name = s_.calendar.name(periods_.periods[k]);
+        missing_shares(missing_count_message(line, name), missing_count_expected(line, name), &sd->where);
+        return std::nullopt;
       }
+      if (!sc.ok()) {
+        out.push_back(sc.state == ShareCount::State::NoAds ? Figure::not_available() : Figure::not_meaningful());
+        continue;
+      }
+      const Ratio& count = sc.count;
       if (of < 0) {
-        out.push_back(Figure::of(count, Unit()));
+        auto shown = shown_count(line, count);
+        out.push_back(shown ? Figure::of(*shown, Unit()) : Figure::not_meaningful());
         continue;
       }
       const auto& v = values_[k][static_cast<std::size_t>(of)];
@@ -307,9 +322,8 @@ class StatementBuilder {
         line.kind == LineKind::AdsCount) {
       st.amounts_only = true;
       st.zero_text = false;
-      bool per = line.kind == LineKind::PerShare || line.kind == LineKind::PerAds;
-      st.decimals = per ? line.decimals : 0;
-      st.rounding = per ? line.rounding : RoundingMode::HalfUp;
+      st.decimals = line.decimals;
+      st.rounding = line.rounding;
       auto f = share_figures(line);
       if (!f) return std::vector<Cell>(l_.columns.size());
       return row_cells(l_.columns, periods_, *f, nullptr, st);
