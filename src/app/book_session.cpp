@@ -58,7 +58,8 @@ std::vector<report::Table> build_statements(const read::Book& book, const Period
                                             const std::vector<std::string>& only, std::vector<Diagnostic>* errors) {
   std::vector<report::Table> tables;
   for (const StatementLayout& layout : book.statements) {
-    if (!only.empty() && std::find(only.begin(), only.end(), layout.id) == only.end()) continue;
+    if (only.empty() ? !shown_for(layout, period) : std::find(only.begin(), only.end(), layout.id) == only.end())
+      continue;
     auto table = report::build_statement({*book.journal, book.settings, layout, period}, errors);
     if (table) tables.push_back(std::move(*table));
   }

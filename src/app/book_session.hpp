@@ -33,8 +33,9 @@ std::optional<Period> presentable_period(const read::Book& book, const std::stri
 // {period} replaced by the period's name, relative to the book.
 std::string template_path(const read::Book& book, const Period& period);
 
-// The book's statements for `period`, in the book's order; only those whose
-// ids are in `only` when it is not empty. A statement with a problem is
+// The book's statements for `period`, in the book's order: those shown for
+// the period (shown_for), or those whose ids are in `only` when it is not
+// empty. A statement with a problem is
 // left out and its problems appended to `errors`.
 std::vector<report::Table> build_statements(const read::Book& book, const Period& period,
                                             const std::vector<std::string>& only, std::vector<Diagnostic>* errors);

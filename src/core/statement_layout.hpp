@@ -140,6 +140,12 @@ enum class StatementKind {
   Table,     // a release table: statistics, formulas, accounts over each period
 };
 
+// The periods a layout is presented for when nothing names it: every
+// period, or only periods that end with a fiscal year's fourth quarter (the
+// fourth quarter, the year to date at it, the fiscal year). A release
+// template that places a layout shows it for any period.
+enum class ShownFor { EveryPeriod, YearEnd };
+
 // How printed figures are made to add up (report/footing.hpp).
 enum class Footing {
   None,    // every cell rounded from its exact value
@@ -165,6 +171,12 @@ struct StatementLayout {
   std::vector<CashFlowRule> rules;
   std::vector<CashRule> cash_rules;
   std::vector<std::string> notes;
+  // `lines_from`: the id of the layout whose lines (and scope, and for cash
+  // flows their rules) this one shows in its own columns; read/book_reader
+  // copies them once every layout is read.
+  std::string lines_from;
+  SourceRef lines_from_where;
+  ShownFor shown_for = ShownFor::EveryPeriod;
   // Tables.
   std::vector<std::string> subtitle;  // lines under the title ("(JPY in millions)")
   std::string stub_header;            // header of the label column
@@ -172,6 +184,11 @@ struct StatementLayout {
   int decimals = 0;                   // digits shown, unless a line says otherwise
   SourceRef where;
 };
+
+// Whether `layout` is presented for `period` when nothing names it.
+inline bool shown_for(const StatementLayout& layout, const Period& period) {
+  return layout.shown_for == ShownFor::EveryPeriod || period.quarter == 4;
+}
 
 // Whether `account` is `pattern` or lies below it ("Assets" matches
 // "Assets:Cash" but not "Assets2").

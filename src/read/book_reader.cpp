@@ -331,6 +331,12 @@ BookResult read_book(const std::string& directory, const ReadOptions& options) {
         result.errors.push_back(diagnostic_at(all[i]->where,
                                               "layout id '" + all[i]->id + "' is also the id of " + all[k]->where.file,
                                               "a unique id per statement and table"));
+  if (result.errors.size() == from) {  // a layout that could not be read is not also reported as unknown
+    std::vector<StatementLayout*> layouts;
+    for (auto* list : {&book->statements, &book->tables})
+      for (StatementLayout& l : *list) layouts.push_back(&l);
+    copy_lines_from(layouts, &result.errors);
+  }
   classify(&result.errors, from, DiagnosticKind::Layout);
   for (const Reclassification& r : settings.reclassifications) {
     bool known = false;

@@ -337,6 +337,16 @@ void check_cash_lines(const toml::table& root, TomlChecker& check, const Stateme
   }
 }
 
+void parse_shown_for(const toml::table& root, TomlChecker& check, StatementLayout* out) {
+  auto shown = check.string(root, "shown_for", false, "a layout");
+  if (!shown || *shown == "every-period") return;
+  if (*shown == "year-end")
+    out->shown_for = ShownFor::YearEnd;
+  else
+    check.error(*root.get("shown_for"), "unknown shown_for '" + *shown + "'",
+                "\"every-period\" (default) or \"year-end\" (periods ending with a fiscal year's fourth quarter)");
+}
+
 }  // namespace
 
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
@@ -370,7 +380,9 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
                    "subtitle",
                    "stub_header",
                    "unit",
-                   "decimals"},
+                   "decimals",
+                   "lines_from",
+                   "shown_for"},
                   "a layout");
   out->where = {path, 1, 1};
   out->id = check.string(*root, "id", true, "a layout").value_or("");
@@ -409,11 +421,27 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
     parse_columns(*columns, check, &out->columns, calendar);
   else
     check.error(*root, "missing key 'columns' in a layout", "an array of column tables");
+  parse_shown_for(*root, check, out);
+  if (auto from = check.string(*root, "lines_from", false, "a layout")) {
+    out->lines_from = *from;
+    out->lines_from_where = check.ref(*root->get("lines_from"));
+    if (from->empty()) check.error(*root->get("lines_from"), "lines_from is empty", "the id of another layout");
+    // What the other layout holds is not written twice.
+    for (const char* key : {"line", "scope", "cash", "net_income", "net_income_line", "rule", "cash_rule"})
+      if (root->contains(key))
+        check.error(*root->get(key),
+                    std::string("'") + key + "' comes from the layout named by lines_from ('" + *from + "')",
+                    "no [[line]], scope or cash-flow rules beside lines_from; the layout's own keys are its id, "
+                    "title, columns, notes and presentation");
+    out->notes = check.strings(*root, "notes", false, "a layout");
+    return check.ok();
+  }
   if (const toml::array* lines = (*root)["line"].as_array()) {
     for (const toml::node& n : *lines)
       if (const toml::table* t = n.as_table()) parse_line(*t, n, check, out, errors);
   } else {
-    check.error(*root, "a layout has no [[line]] tables", "[[line]] tables, one per line of the statement");
+    check.error(*root, "a layout has no [[line]] tables",
+                "[[line]] tables, one per line of the statement (or lines_from = \"ID\" of another layout)");
   }
   if (out->kind == StatementKind::CashFlow && (*root)["line"].as_array()) check_cash_lines(*root, check, *out);
   out->cash = check.strings(*root, "cash", out->kind == StatementKind::CashFlow, "a cash-flow layout");
@@ -423,6 +451,62 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   parse_rules(*root, check, out);
   out->notes = check.strings(*root, "notes", false, "a layout");
   return check.ok();
+}
+
+namespace {
+
+const char* kind_name(StatementKind k) {
+  switch (k) {
+    case StatementKind::Flow:
+      return "flow";
+    case StatementKind::Balance:
+      return "balance";
+    case StatementKind::CashFlow:
+      return "cash-flow";
+    case StatementKind::Table:
+      return "table";
+  }
+  return "flow";
+}
+
+}  // namespace
+
+void copy_lines_from(const std::vector<StatementLayout*>& layouts, std::vector<Diagnostic>* errors) {
+  std::string ids;  // for messages: the layouts that have lines of their own
+  for (const StatementLayout* l : layouts)
+    if (l->lines_from.empty()) ids += (ids.empty() ? "" : ", ") + l->id;
+  for (StatementLayout* l : layouts) {
+    if (l->lines_from.empty()) continue;
+    const StatementLayout* from = nullptr;
+    for (const StatementLayout* other : layouts)
+      if (other != l && other->id == l->lines_from) from = other;
+    auto fail = [&](std::string message, std::string expected) {
+      errors->push_back(diagnostic_at(l->lines_from_where, std::move(message), std::move(expected)));
+    };
+    if (!from) {
+      fail("lines_from names an unknown layout '" + l->lines_from + "'",
+           "the id of another statement or table of the book: " + (ids.empty() ? std::string("(none)") : ids));
+      continue;
+    }
+    if (!from->lines_from.empty()) {
+      fail("layout '" + from->id + "' takes its own lines from '" + from->lines_from + "'",
+           "a layout with [[line]] tables of its own: " + ids);
+      continue;
+    }
+    if (from->kind != l->kind) {
+      fail("layout '" + from->id + "' is a " + kind_name(from->kind) + " layout, but '" + l->id + "' is a " +
+               kind_name(l->kind) + " layout",
+           std::string("a ") + kind_name(l->kind) + " layout, or kind = \"" + kind_name(from->kind) + "\"");
+      continue;
+    }
+    l->lines = from->lines;
+    l->scope = from->scope;
+    l->cash = from->cash;
+    l->net_income = from->net_income;
+    l->net_income_line = from->net_income_line;
+    l->rules = from->rules;
+    l->cash_rules = from->cash_rules;
+  }
 }
 
 }  // namespace kessan::read

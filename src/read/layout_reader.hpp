@@ -29,6 +29,13 @@ inline constexpr int kMaxDecimals = 12;  // a line's or table's decimals
 bool parse_layout(const std::string& text, const std::string& path, StatementLayout* out,
                   std::vector<Diagnostic>* errors, const FiscalCalendar& calendar = FiscalCalendar());
 
+// Gives every layout with `lines_from` the lines of the layout it names
+// (with its scope, and a cash flow statement's cash accounts, net income
+// and rules), once all of a book's layouts are read. An unknown id, a
+// layout of another kind and a layout that takes its own lines from a third
+// are diagnostics at the lines_from value; the layout then keeps no lines.
+void copy_lines_from(const std::vector<StatementLayout*>& layouts, std::vector<Diagnostic>* errors);
+
 // Column definitions (`columns = [{ value = "amount", period = "current" }, …]`),
 // shared by layouts and reconciliations.
 void parse_columns(const toml::array& columns, TomlChecker& check, std::vector<LayoutColumn>* out,

@@ -150,8 +150,11 @@ void Figures::index_names() {
     names_[book_.statistics.declared[i].id].push_back({NameTarget::Kind::Statistic, 0, i});
   for (std::size_t i = 0; i < book_.settings.reclassifications.size(); ++i)
     names_[book_.settings.reclassifications[i].id].push_back({NameTarget::Kind::Reclassification, 0, i});
+  // A layout with lines_from shows another layout's lines: a bare id names
+  // the other layout's line (the same figure in any period); the copy is
+  // reached as layout.line.
   for (std::size_t l = 0; l < layouts_.size(); ++l)
-    for (std::size_t i = 0; i < layouts_[l]->lines.size(); ++i)
+    for (std::size_t i = 0; i < layouts_[l]->lines.size() && layouts_[l]->lines_from.empty(); ++i)
       if (!layouts_[l]->lines[i].id.empty()) names_[layouts_[l]->lines[i].id].push_back({NameTarget::Kind::Line, l, i});
 }
 

@@ -98,7 +98,7 @@ std::optional<Table> ReleaseBuilder::reconciliation(std::size_t m) {
 
 void ReleaseBuilder::append_unplaced(ReleaseDocument* doc) {
   for (std::size_t l = 0; l < figures_.layout_count(); ++l) {
-    if (placed_layouts_.count(l)) continue;
+    if (placed_layouts_.count(l) || !shown_for(figures_.layout(l), in_.period)) continue;
     if (auto t = layout_table(l)) doc->blocks.push_back({Prose(), std::move(*t)});
   }
   for (std::size_t m = 0; m < figures_.measures().measures.size(); ++m) {

@@ -213,8 +213,9 @@ class StatementBuilder {
   const ShareData* shares(const Period& p) {
     const ShareData* s = s_.shares_for(p);
     if (!s)
-      missing_shares("no share data for period " + s_.calendar.name(p),
-                     "a [[shares]] table with period = \"" + s_.calendar.name(p) + "\"");
+      missing_shares("no share data for period " + s_.calendar.name(p) + ", a column of statement '" + l_.id + "'",
+                     "a [[shares]] table with period = \"" + s_.calendar.name(p) +
+                         "\" (or --only the statements the period needs)");
     return s;
   }
 
