@@ -143,8 +143,10 @@ enum class StatementKind {
 // The periods a layout is presented for when nothing names it: every
 // period, or only periods that end with a fiscal year's fourth quarter (the
 // fourth quarter, the year to date at it, the fiscal year). A release
-// template that places a layout shows it for any period.
-enum class ShownFor { EveryPeriod, YearEnd };
+// template that places a layout shows it for any period. Quarters: only
+// when a single quarter is reported (a quarterly statement left out of a
+// fiscal year's report).
+enum class ShownFor { EveryPeriod, YearEnd, Quarters };
 
 // How printed figures are made to add up (report/footing.hpp).
 enum class Footing {
@@ -187,7 +189,15 @@ struct StatementLayout {
 
 // Whether `layout` is presented for `period` when nothing names it.
 inline bool shown_for(const StatementLayout& layout, const Period& period) {
-  return layout.shown_for == ShownFor::EveryPeriod || period.quarter == 4;
+  switch (layout.shown_for) {
+    case ShownFor::EveryPeriod:
+      return true;
+    case ShownFor::YearEnd:
+      return period.quarter == 4;
+    case ShownFor::Quarters:
+      return period.is_quarter();
+  }
+  return true;
 }
 
 // Whether `account` is `pattern` or lies below it ("Assets" matches

@@ -342,9 +342,12 @@ void parse_shown_for(const toml::table& root, TomlChecker& check, StatementLayou
   if (!shown || *shown == "every-period") return;
   if (*shown == "year-end")
     out->shown_for = ShownFor::YearEnd;
+  else if (*shown == "quarters")
+    out->shown_for = ShownFor::Quarters;
   else
     check.error(*root.get("shown_for"), "unknown shown_for '" + *shown + "'",
-                "\"every-period\" (default) or \"year-end\" (periods ending with a fiscal year's fourth quarter)");
+                "\"every-period\" (default), \"year-end\" (periods ending with a fiscal year's fourth quarter) or "
+                "\"quarters\" (a single quarter)");
 }
 
 }  // namespace
