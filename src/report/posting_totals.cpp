@@ -28,12 +28,14 @@ const PostingTotals::Sums& PostingTotals::sums(Date first, Date last, bool balan
 PostingTotals::Sums PostingTotals::compute(Date first, Date last, bool balance) const {
   const std::size_t n = j_.accounts.size();
   Sums s;
-  s.own.assign(n, Decimal());
-  s.debits = s.credits = s.own;
   s.own_foreign.assign(n, kNone);
   s.own_overflow.assign(n, 0);
-  std::vector<char> debit_overflow(n, 0);
-  for (std::size_t q = 0; q < j_.posting_count(); ++q) {
+  // One commodity: its quantities share a storage scale, so the pass adds
+  // integers (checked) and makes decimals once per account.
+  std::vector<Int128> own(n, 0), debits(n, 0);
+  const int scale = currency_ >= 0 ? j_.commodities[static_cast<CommodityId>(currency_)].storage_scale : 0;
+  const std::size_t postings = j_.posting_count();
+  for (std::size_t q = 0; q < postings; ++q) {
     Date d = j_.post_date[q];
     if (d > last || (!balance && d < first) || !counts(j_, q)) continue;
     AccountId a = j_.post_account[q];
@@ -41,14 +43,25 @@ PostingTotals::Sums PostingTotals::compute(Date first, Date last, bool balance) 
       if (s.own_foreign[a] == kNone) s.own_foreign[a] = static_cast<std::uint32_t>(q);
       continue;
     }
-    Decimal v = j_.quantity(q);
-    add_to(s.own[a], v, &s.own_overflow[a]);
-    add_to(v.is_negative() ? s.credits[a] : s.debits[a], v, &debit_overflow[a]);
+    Int128 v = j_.post_quantity[q];
+    if (!checked_add(own[a], v, &own[a])) s.own_overflow[a] = 1;
+    if (v > 0 && !checked_add(debits[a], v, &debits[a])) s.own_overflow[a] = 1;
+  }
+  s.own.resize(n);
+  s.debits.resize(n);
+  s.credits.resize(n);
+  for (std::size_t a = 0; a < n; ++a) {
+    s.own[a] = Decimal::from_parts(own[a], scale);
+    s.debits[a] = Decimal::from_parts(debits[a], scale);
+    Int128 credits = 0;  // own = debits + credits
+    if (!s.own_overflow[a] && !__builtin_sub_overflow(own[a], debits[a], &credits) && credits != kInt128Min)
+      s.credits[a] = Decimal::from_parts(credits, scale);
+    else
+      s.own_overflow[a] = 1;
   }
   s.net = s.own;
   s.foreign = s.own_foreign;
   s.overflow = s.own_overflow;
-  for (std::size_t a = 0; a < n; ++a) s.overflow[a] |= debit_overflow[a];
   // Parents have smaller ids than their children: one reverse pass rolls up.
   for (std::size_t a = n; a-- > 1;) {
     AccountId parent = j_.accounts.parent(static_cast<AccountId>(a));
