@@ -63,7 +63,10 @@ struct LayoutLine {
   std::vector<Term> equals;
   std::string of;                     // PerShare / PerAds: the line divided
   bool diluted = false;               // PerShare / PerAds / Shares / AdsCount: the diluted count (else basic)
-  std::optional<Decimal> count_unit;  // Shares / AdsCount: counts shown in this unit (1000: thousands)
+  // Shown in this unit: a share count (1000: thousands), or in a table a
+  // line whose money is not in the table's unit (earnings per share in a
+  // table in thousands: unit = 1).
+  std::optional<Decimal> unit;
   int decimals = 0;                   // PerShare / PerAds; tables: digits shown
   bool decimals_set = false;          // `decimals` was written (else the layout's)
   std::string statistic;              // Statistic: its id

@@ -218,11 +218,11 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
                 "flow, statistic, formula (or heading)");
   bool share_count = l.kind == LineKind::Shares || l.kind == LineKind::AdsCount;
   if (t.contains("unit")) {
-    l.count_unit = parse_unit(t, "unit", "a line", check);
-    if (!share_count)
-      check.error(*t.get("unit"), "'unit' on a line applies to share counts only",
-                  "shares = \"...\" lines (e.g. unit = 1000 to show counts in thousands); money uses the layout's "
-                  "or the book's unit");
+    l.unit = parse_unit(t, "unit", "a line", check);
+    if (!share_count && out->kind != StatementKind::Table)
+      check.error(*t.get("unit"), "'unit' on a statement line applies to share counts only",
+                  "shares = \"...\" lines (e.g. unit = 1000 to show counts in thousands); money uses the book's "
+                  "unit (in a table, a line may have a unit of its own)");
   }
   if (auto d = parse_int_in(t, "decimals", 0, kMaxDecimals, "a line", check)) {
     l.decimals = *d;

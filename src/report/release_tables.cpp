@@ -148,7 +148,7 @@ std::optional<Table> build_table(Figures& figures, std::size_t layout) {
     row.kind = row_kind(line);
     if (line.kind != LineKind::Heading) {
       RowStyle style = maker.style();
-      style.unit = l.unit.value_or(figures.settings().unit);
+      style.unit = line.unit ? *line.unit : l.unit.value_or(figures.settings().unit);
       style.decimals = line.decimals_set ? line.decimals : l.decimals;
       style.rounding = line.rounding;
       style.percent = line.format == LineFormat::Percent;

@@ -25,8 +25,8 @@ ShareCount share_count(const LayoutLine& line, const ShareData& data) {
 }
 
 std::optional<Ratio> shown_count(const LayoutLine& line, const Ratio& count) {
-  if (!line.count_unit) return count;
-  return Ratio::div(count, Ratio::from_decimal(*line.count_unit));
+  if (!line.unit) return count;
+  return Ratio::div(count, Ratio::from_decimal(*line.unit));
 }
 
 std::string missing_count_message(const LayoutLine& line, const std::string& period) {
