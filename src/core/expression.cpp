@@ -33,13 +33,23 @@ bool needs_parentheses(const Expr& e, int parent, bool right) {
 }
 
 // A period written after '@' as it was read: a plain word, or quoted.
+// Whether a period prints without quotes and reads back as itself: words
+// of letters, digits, '_' and '-', joined by '.' or '..'.
 bool plain_period(const std::string& text) {
-  if (text.empty()) return false;
-  for (char c : text) {
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    if (!word) return false;
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  };
+  std::size_t run = 0;  // word characters since the last dots
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    if (word(text[k])) {
+      ++run;
+      continue;
+    }
+    if (text[k] != '.' || run == 0) return false;
+    if (k + 1 < text.size() && text[k + 1] == '.') ++k;  // a range's ".."
+    run = 0;
   }
-  return true;
+  return run > 0;
 }
 
 void write(const Expr& e, std::string* out);

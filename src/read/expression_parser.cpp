@@ -111,7 +111,14 @@ class Parser {
       period = std::string(text_.substr(i + 1, close - i - 1));
       j = close + 1;
     } else {
-      while (j < text_.size() && name_char(text_[j])) ++j;
+      // Words joined by '.' (ytd.year-ago) or a range (1Q02..2Q02) are one period.
+      for (;;) {
+        while (j < text_.size() && name_char(text_[j])) ++j;
+        std::size_t dots = j;
+        while (dots < text_.size() && text_[dots] == '.' && dots - j < 2) ++dots;
+        if (dots == j || j == i || dots >= text_.size() || !name_char(text_[dots])) break;
+        j = dots;
+      }
       period = std::string(text_.substr(i, j - i));
     }
     if (period.empty()) {

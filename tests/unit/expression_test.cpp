@@ -354,8 +354,26 @@ TEST(ExpressionWriting, WrittenFormulasReadBackAsTheSameTree) {
                            "_a * abs",
                            "((((a))))",
                            "a@x-y",
-                           "a@x- - b"})
+                           "a@x- - b",
+                           "x@ytd.year-ago",
+                           "x@1Q02..2Q02 + y",
+                           "(a + b)@year-ago.end / c"})
     expect_reads_back(text);
+}
+
+TEST(ExpressionPeriods, WordsJoinedByDotsAreOnePeriod) {
+  Expr e = parsed("eps@ytd.year-ago");
+  ASSERT_EQ(e.op, ExprOp::AtPeriod);
+  EXPECT_EQ(e.text, "ytd.year-ago");
+  EXPECT_EQ(parsed("x@1Q02..3Q02").text, "1Q02..3Q02");
+  EXPECT_EQ(to_string(parsed("x@\"ytd.year-ago\"")), "x@ytd.year-ago");
+  // A dot that joins nothing is not part of the period.
+  std::vector<Diagnostic> errors;
+  EXPECT_FALSE(parse_expression("x@ytd.", kOrigin, &errors));
+  EXPECT_FALSE(errors.empty());
+  errors.clear();
+  EXPECT_FALSE(parse_expression("x@ytd...year-ago", kOrigin, &errors));
+  EXPECT_FALSE(errors.empty());
 }
 
 // Formulas of every operator, nested and chained, from a fixed seed.
