@@ -57,10 +57,11 @@ std::string template_path(const read::Book& book, const Period& period) {
 std::vector<report::Table> build_statements(const read::Book& book, const Period& period,
                                             const std::vector<std::string>& only, std::vector<Diagnostic>* errors) {
   std::vector<report::Table> tables;
+  report::PostingTotals totals(*book.journal, book.settings.currency);  // one sum per span for all statements
   for (const StatementLayout& layout : book.statements) {
     if (only.empty() ? !shown_for(layout, period) : std::find(only.begin(), only.end(), layout.id) == only.end())
       continue;
-    auto table = report::build_statement({*book.journal, book.settings, layout, period}, errors);
+    auto table = report::build_statement({*book.journal, book.settings, layout, period}, &totals, errors);
     if (table) tables.push_back(std::move(*table));
   }
   return tables;

@@ -166,7 +166,6 @@ void parse_release_style(const toml::table& root, const BookSettings& settings, 
   }
 }
 
-// Reads `file` (relative to the book) into `text`, or reports that it cannot.
 // [[shares]]: the share counts of one period each, keyed by the period the
 // calendar names (two tables for one period are refused).
 void parse_shares(const toml::array& shares, TomlChecker& check, BookSettings* out) {
@@ -197,6 +196,11 @@ void parse_shares(const toml::array& shares, TomlChecker& check, BookSettings* o
                                       Decimal(kMaxAdsPerShare), false, "from 0.000000001 to 1000000000",
                                       "ADS equivalents per share, e.g. 2000")
                           .value_or(Decimal(0));
+    if (period && period->is_instant()) {
+      check.error(*t->get("period"), "'" + s.period_name + "' is a date; share counts are weighted over a period",
+                  "a quarter, a span of quarters or a fiscal year, e.g. Q2 2025 or FY2025");
+      continue;
+    }
     if (!period) continue;
     s.period = *period;
     if (const ShareData* before = out->shares_for(s.period)) {
@@ -210,6 +214,7 @@ void parse_shares(const toml::array& shares, TomlChecker& check, BookSettings* o
   }
 }
 
+// Reads `file` (relative to the book) into `text`, or reports that it cannot.
 bool read_book_file(const std::string& dir, const std::string& file, const char* listed_as, std::string* path,
                     std::string* text, std::vector<Diagnostic>* errors) {
   *path = dir + "/" + file;

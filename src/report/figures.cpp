@@ -124,7 +124,9 @@ bool Figures::account_term(const Expr& e, const Period& p, Figure* out) {
     ok_ = false;
     return false;
   }
-  if (s.overflow[id]) return overflow(e.where, "the total of account '" + e.text + "'");
+  bool split = e.account == AccountMeasure::Debits || e.account == AccountMeasure::Credits;
+  if (s.overflow[id] || (split && s.split_overflow[id]))
+    return overflow(e.where, "the total of account '" + e.text + "'");
   const Decimal& v = e.account == AccountMeasure::Debits    ? s.debits[id]
                      : e.account == AccountMeasure::Credits ? s.credits[id]
                                                             : s.net[id];

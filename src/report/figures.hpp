@@ -129,6 +129,8 @@ class Figures {
   std::string label(const NameTarget& t) const;
   // Where the name's target is defined.
   SourceRef where_of(const NameTarget& t) const;
+  // The book's posting sums, for statements built beside these figures.
+  PostingTotals& posting_totals() { return totals_; }
   // The statement lines of a statement layout (for reclassification notes).
   StatementLines* statement_lines(std::size_t layout);
 

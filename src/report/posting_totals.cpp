@@ -30,6 +30,7 @@ PostingTotals::Sums PostingTotals::compute(Date first, Date last, bool balance) 
   Sums s;
   s.own_foreign.assign(n, kNone);
   s.own_overflow.assign(n, 0);
+  s.split_overflow.assign(n, 0);
   // One commodity: its quantities share a storage scale, so the pass adds
   // integers (checked) and makes decimals once per account.
   std::vector<Int128> own(n, 0), debits(n, 0);
@@ -45,19 +46,21 @@ PostingTotals::Sums PostingTotals::compute(Date first, Date last, bool balance) 
     }
     Int128 v = j_.post_quantity[q];
     if (!checked_add(own[a], v, &own[a])) s.own_overflow[a] = 1;
-    if (v > 0 && !checked_add(debits[a], v, &debits[a])) s.own_overflow[a] = 1;
+    if (v > 0 && !checked_add(debits[a], v, &debits[a])) s.split_overflow[a] = 1;
   }
+  auto decimal = [scale](Int128 v) { return v == 0 ? Decimal() : Decimal::from_parts(v, scale); };
   s.own.resize(n);
   s.debits.resize(n);
   s.credits.resize(n);
   for (std::size_t a = 0; a < n; ++a) {
-    s.own[a] = Decimal::from_parts(own[a], scale);
-    s.debits[a] = Decimal::from_parts(debits[a], scale);
+    s.own[a] = decimal(own[a]);
+    s.debits[a] = decimal(debits[a]);
     Int128 credits = 0;  // own = debits + credits
-    if (!s.own_overflow[a] && !__builtin_sub_overflow(own[a], debits[a], &credits) && credits != kInt128Min)
-      s.credits[a] = Decimal::from_parts(credits, scale);
+    if (!s.own_overflow[a] && !s.split_overflow[a] && !__builtin_sub_overflow(own[a], debits[a], &credits) &&
+        credits != kInt128Min)
+      s.credits[a] = decimal(credits);
     else
-      s.own_overflow[a] = 1;
+      s.split_overflow[a] = 1;
   }
   s.net = s.own;
   s.foreign = s.own_foreign;
@@ -66,9 +69,10 @@ PostingTotals::Sums PostingTotals::compute(Date first, Date last, bool balance) 
   for (std::size_t a = n; a-- > 1;) {
     AccountId parent = j_.accounts.parent(static_cast<AccountId>(a));
     add_to(s.net[parent], s.net[a], &s.overflow[parent]);
-    add_to(s.debits[parent], s.debits[a], &s.overflow[parent]);
-    add_to(s.credits[parent], s.credits[a], &s.overflow[parent]);
+    add_to(s.debits[parent], s.debits[a], &s.split_overflow[parent]);
+    add_to(s.credits[parent], s.credits[a], &s.split_overflow[parent]);
     s.overflow[parent] |= s.overflow[a];
+    s.split_overflow[parent] |= s.split_overflow[a];
     s.foreign[parent] = std::min(s.foreign[parent], s.foreign[a]);
   }
   return s;

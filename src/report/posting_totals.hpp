@@ -37,7 +37,8 @@ class PostingTotals {
     std::vector<Decimal> net, debits, credits;  // per account, subaccounts included
     std::vector<std::uint32_t> own_foreign;     // per account: first posting in another commodity, or kNone
     std::vector<std::uint32_t> foreign;         // the same, subaccounts included
-    std::vector<char> own_overflow, overflow;   // per account: a total too large to compute exactly
+    std::vector<char> own_overflow, overflow;   // per account: its net (own / with subaccounts) too large
+    std::vector<char> split_overflow;           // per account: its debits or credits too large (subaccounts included)
   };
 
   // `currency`: the book's currency symbol (no posting is in it when the

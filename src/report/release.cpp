@@ -80,7 +80,8 @@ std::optional<Table> ReleaseBuilder::table(const std::string& directive, const s
 std::optional<Table> ReleaseBuilder::layout_table(std::size_t l) {
   const StatementLayout& layout = figures_.layout(l);
   if (layout.kind != StatementKind::Table)
-    return build_statement({in_.book.journal, in_.book.settings, layout, in_.period}, errors_);
+    return build_statement({in_.book.journal, in_.book.settings, layout, in_.period}, &figures_.posting_totals(),
+                           errors_);
   std::size_t before = errors_->size();
   auto t = build_table(figures_, l);
   if (!t && errors_->size() == before) failed_silently(layout.where, "table '" + layout.id + "'");

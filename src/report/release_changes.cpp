@@ -100,16 +100,25 @@ void ReleaseBuilder::single_change(const Placeholder& p, const Subject& s, Prose
   change_phrase(p, *c, now, out);
 }
 
-std::optional<Period> ReleaseBuilder::and_period(const Placeholder& p, const Subject& s) {
+std::optional<Period> ReleaseBuilder::and_period(const Placeholder& p, const Subject& s, const Period& first) {
   const PlaceholderOption* o = p.option("and");
-  return period_of(o ? o->value : "prior-quarter", s.period, o ? o->where : p.where);
+  auto second = period_of(o ? o->value : "prior-quarter", s.period, o ? o->where : p.where);
+  if (second && *second == first) {
+    const FiscalCalendar& cal = in_.book.settings.calendar;
+    error(o ? o->where : p.where,
+          "'" + p.directive + "' would compare " + cal.name(s.period) + " with " + cal.name(first) + " twice",
+          "vs= and and= naming two different periods (default: vs=year-ago and=prior-quarter)", DiagnosticKind::Period);
+    return std::nullopt;
+  }
+  return second;
 }
 
 void ReleaseBuilder::compare(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
   auto first = vs(p, "year-ago", s);
-  auto second = and_period(p, s);
-  if (!first || !second) return;
+  if (!first) return;
+  auto second = and_period(p, s, *first);
+  if (!second) return;
   Figure now;
   auto a = change_against(p, s, *first, &now);
   auto b = change_against(p, s, *second);
@@ -126,8 +135,9 @@ void ReleaseBuilder::compare(const Placeholder& p, const Subject& s, Prose* out)
 void ReleaseBuilder::trend(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
   auto base = vs(p, "year-ago", s);
-  auto other = and_period(p, s);
-  if (!base || !other) return;
+  if (!base) return;
+  auto other = and_period(p, s, *base);
+  if (!other) return;
   Figure now, first, second;
   auto c = change_against(p, s, *base, &now);
   if (!c || !value(*s.expr, *base, &first) || !value(*s.expr, *other, &second)) return;

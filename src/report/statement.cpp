@@ -26,13 +26,12 @@ std::string lower(std::string s) {
 
 class StatementBuilder {
  public:
-  StatementBuilder(const StatementInput& in, std::vector<Diagnostic>* errors)
+  StatementBuilder(const StatementInput& in, PostingTotals* totals, std::vector<Diagnostic>* errors)
       : s_(in.settings),
         l_(in.layout),
         current_(in.current),
         errors_(errors),
-        totals_(in.journal, in.settings.currency),
-        lines_(in.journal, in.settings, in.layout, in.current, &totals_, errors),
+        lines_(in.journal, in.settings, in.layout, in.current, totals, errors),
         style_(overridden(in.settings.presentation, in.layout.presentation)) {
     money_ = Unit::of(s_.currency);
   }
@@ -281,21 +280,36 @@ class StatementBuilder {
         missing_shares(missing_count_message(line, name), missing_count_expected(line, name), &sd->where);
         return std::nullopt;
       }
-      if (!sc.ok()) {
-        out.push_back(sc.state == ShareCount::State::NoAds ? Figure::not_available() : Figure::not_meaningful());
+      if (sc.state == ShareCount::State::NoAds) {  // no ADS: the figure does not exist
+        out.push_back(Figure::not_available());
         continue;
       }
+      if (sc.state == ShareCount::State::Overflow) return too_large(line, "the number of ADS equivalents");
       const Ratio& count = sc.count;
       if (of < 0) {
         auto shown = shown_count(line, count);
-        out.push_back(shown ? Figure::of(*shown, Unit()) : Figure::not_meaningful());
+        if (!shown) return too_large(line, "the share count in its unit");
+        out.push_back(Figure::of(*shown, Unit()));
         continue;
       }
       const auto& v = values_[k][static_cast<std::size_t>(of)];
-      auto per = v && !count.is_zero() ? Ratio::div(Ratio::from_decimal(*v), count) : std::nullopt;
-      out.push_back(per ? Figure::of(*per, Unit::of("share")) : Figure::not_available());
+      if (!v || count.is_zero()) {
+        out.push_back(Figure::not_available());
+        continue;
+      }
+      auto per = Ratio::div(Ratio::from_decimal(*v), count);
+      if (!per) return too_large(line, "the amount per share");
+      out.push_back(Figure::of(*per, Unit::of("share")));
     }
     return out;
+  }
+
+  // An overflow in a share line is an error at the line, never "n/m".
+  std::nullopt_t too_large(const LayoutLine& line, const std::string& what) {
+    errors_->push_back(
+        diagnostic_at(line.where, "line '" + line.label + "': " + what + " is too large to compute exactly",
+                      "share counts and amounts within 128-bit exact arithmetic", DiagnosticKind::Overflow));
+    return std::nullopt;
   }
 
   // Whether an Amount column shows period k (share data is needed only there).
@@ -340,7 +354,6 @@ class StatementBuilder {
   const StatementLayout& l_;
   Period current_;
   std::vector<Diagnostic>* errors_;
-  PostingTotals totals_;
   StatementLines lines_;
   Presentation style_;  // the book's presentation with the layout's overrides
   bool shares_reported_ = false;
@@ -352,7 +365,12 @@ class StatementBuilder {
 }  // namespace
 
 std::optional<Table> build_statement(const StatementInput& in, std::vector<Diagnostic>* errors) {
-  return StatementBuilder(in, errors).build();
+  PostingTotals totals(in.journal, in.settings.currency);
+  return build_statement(in, &totals, errors);
+}
+
+std::optional<Table> build_statement(const StatementInput& in, PostingTotals* totals, std::vector<Diagnostic>* errors) {
+  return StatementBuilder(in, totals, errors).build();
 }
 
 }  // namespace kessan::report

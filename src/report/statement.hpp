@@ -16,6 +16,7 @@
 #include "core/diagnostic.hpp"
 #include "core/journal.hpp"
 #include "core/statement_layout.hpp"
+#include "report/posting_totals.hpp"
 #include "report/table.hpp"
 
 namespace kessan::report {
@@ -28,5 +29,8 @@ struct StatementInput {
 };
 
 std::optional<Table> build_statement(const StatementInput& in, std::vector<Diagnostic>* errors);
+// The same with the posting sums of a report that builds several
+// statements (and figures) over one journal: each span is summed once.
+std::optional<Table> build_statement(const StatementInput& in, PostingTotals* totals, std::vector<Diagnostic>* errors);
 
 }  // namespace kessan::report

@@ -81,5 +81,22 @@ TEST(PostingTotals, OverflowIsFlaggedPerAccountNeverWrapped) {
   EXPECT_TRUE(s.overflow[static_cast<std::size_t>(r.journal->accounts.find("Assets"))]);
 }
 
+TEST(PostingTotals, DebitsThatOverflowLeaveANetThatFits) {
+  // +big and -big alternately, 200 of each: the net stays small, the debits do not.
+  std::string big(36, '9'), text;
+  for (int i = 0; i < 400; ++i)
+    text += "2024-01-01 a\n  Assets:A  " + std::string(i % 2 ? "-" : "") + big + " EUR\n  Equity:E\n\n";
+  auto r = read::read_journal_text(text, "t.journal");
+  ASSERT_TRUE(r.ok());
+  report::PostingTotals t(*r.journal, "EUR");
+  const auto& s = t.sums(Date::from_ymd(2024, 1, 31).value(), Date::from_ymd(2024, 1, 31).value(), true);
+  auto a = static_cast<std::size_t>(r.journal->accounts.find("Assets:A"));
+  EXPECT_FALSE(s.own_overflow[a]);
+  EXPECT_FALSE(s.overflow[a]);
+  EXPECT_TRUE(s.own[a].is_zero());
+  EXPECT_TRUE(s.split_overflow[a]);
+  EXPECT_TRUE(s.split_overflow[static_cast<std::size_t>(r.journal->accounts.find("Assets"))]);
+}
+
 }  // namespace
 }  // namespace kessan
