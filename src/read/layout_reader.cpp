@@ -277,7 +277,7 @@ void parse_line(const toml::table& t, const toml::node& n, TomlChecker& check, S
     check.error(n, "statistic and formula lines belong in tables", "kind = \"table\" for the layout");
   // An indirect cash flow statement is built from its rules alone, so that
   // its lines add up to the change in cash: an accounts line would bypass them.
-  if (l.kind == LineKind::Accounts && out->kind == StatementKind::CashFlow && kinds == 1)
+  if (l.kind == LineKind::Accounts && out->kind == StatementKind::CashFlow && kinds == 1 && t.contains("accounts"))
     check.error(*t.get("accounts"),
                 "line '" + l.label +
                     "' takes its figures from accounts, but a cash flow statement's lines are fed by its rules",
