@@ -210,6 +210,8 @@ bool Figures::evaluate(const Expr& e, const Period& p, Figure* out, long context
       *out = Figure::of(Ratio::from_decimal(e.number), Unit());
       return true;
     case ExprOp::Name: {
+      auto bound = bound_.find(std::make_pair(&e, context));
+      if (bound != bound_.end()) return target(bound->second, p, e.where, out);
       auto t = resolve(e.text, e.where, context);
       return t && target(*t, p, e.where, out);
     }

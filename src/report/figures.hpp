@@ -168,7 +168,12 @@ class Figures {
   // What a measure (layout -1) or table line refers to: measures and table lines.
   std::vector<std::pair<long, std::size_t>> dependencies(long layout, std::size_t index);
   void check_columns(const std::vector<LayoutColumn>& columns, const char* what);
-  bool check_names(const Expr& e, long context);
+  // Checks the names of `e`; `bind`: `e` belongs to the book (a layout's or
+  // a measure's formula, alive as long as these figures), so each name's
+  // target is kept with its node and not looked up again.
+  bool check_names(const Expr& e, long context, bool bind = false);
+  // A formula of the book, checked and bound.
+  bool check_bound(const Expr& e, long context = -1);
   bool check_units(const Expr& e, long context);
   // The unit `e` has, inferred without evaluating (empty when it cannot be
   // told); a mismatch is reported at its place and sets *bad.
@@ -216,7 +221,8 @@ class Figures {
   std::optional<std::pair<Date, Date>> data_span_;                 // the journal's first and last transaction dates
   std::set<std::tuple<int, std::size_t, std::size_t>> inferring_;  // targets whose unit is being inferred
   std::map<std::tuple<int, std::size_t, std::size_t>, std::optional<Unit>> units_;  // targets' units, once inferred
-  std::map<std::string, std::optional<PeriodRef>, std::less<>> period_refs_;        // period words, parsed once
+  std::map<std::pair<const Expr*, long>, NameTarget> bound_;                  // the book's formula names, bound once
+  std::map<std::string, std::optional<PeriodRef>, std::less<>> period_refs_;  // period words, parsed once
   int depth_ = 0;                // lines, measures and terms being worked out inside one another
   bool depth_reported_ = false;  // kMaxFigureDepth was reached (reported once)
   bool foreign_reported_ = false;

@@ -204,7 +204,7 @@ void Figures::check_tables() {
           }
           break;
         case LineKind::Formula:
-          if (line.formula) check(*line.formula, static_cast<long>(t));
+          if (line.formula) check_bound(*line.formula, static_cast<long>(t));
           break;
         case LineKind::Accounts:
           for (const std::string& a : line.accounts)
@@ -257,10 +257,10 @@ void Figures::check_measures() {
   for (const Measure& m : book_.measures.measures) adjusted |= m.reconcile_from.has_value();
   if (adjusted) check_columns(book_.measures.reconciliation.columns, "reconciliations");
   for (const Measure& m : book_.measures.measures) {
-    if (m.formula) check(*m.formula);
-    if (m.reconcile_from) check(*m.reconcile_from);
+    if (m.formula) check_bound(*m.formula);
+    if (m.reconcile_from) check_bound(*m.reconcile_from);
     for (const Adjustment& a : m.adjustments) {
-      if (!check(a.formula) || !m.reconcile_from) continue;
+      if (!check_bound(a.formula) || !m.reconcile_from) continue;
       bool bad = false;
       auto base = unit_of(*m.reconcile_from, -1, &bad), adjustment = unit_of(a.formula, -1, &bad);
       if (base && adjustment && !(*base == *adjustment))
@@ -276,13 +276,20 @@ bool Figures::check(const Expr& e, long context) {
   return check_names(e, context) && check_units(e, context);
 }
 
-bool Figures::check_names(const Expr& e, long context) {
+bool Figures::check_bound(const Expr& e, long context) {
+  return check_names(e, context, true) && check_units(e, context);
+}
+
+bool Figures::check_names(const Expr& e, long context, bool bind) {
   bool good = true;
   for_each_node(e, [&](const Expr& x) {
     switch (x.op) {
-      case ExprOp::Name:
-        good = resolve(x.text, x.where, context).has_value() && good;
+      case ExprOp::Name: {
+        auto t = resolve(x.text, x.where, context);
+        if (t && bind) bound_.emplace(std::make_pair(&x, context), *t);
+        good = t.has_value() && good;
         break;
+      }
       case ExprOp::Account:
         if (book_.journal.accounts.find(x.text) < 0) {
           error(x.where, "no account '" + x.text + "' in the journal", "an account of the journal, in [brackets]",
