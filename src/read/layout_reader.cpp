@@ -83,6 +83,24 @@ std::optional<Decimal> parse_unit(const toml::table& t, std::string_view key, co
 
 namespace {
 
+// Layout kinds as layouts write them.
+constexpr std::pair<const char*, StatementKind> kLayoutKinds[] = {{"flow", StatementKind::Flow},
+                                                                  {"balance", StatementKind::Balance},
+                                                                  {"cash-flow", StatementKind::CashFlow},
+                                                                  {"table", StatementKind::Table}};
+
+std::optional<StatementKind> kind_named(std::string_view name) {
+  for (const auto& [n, k] : kLayoutKinds)
+    if (name == n) return k;
+  return std::nullopt;
+}
+
+const char* kind_name(StatementKind kind) {
+  for (const auto& [n, k] : kLayoutKinds)
+    if (k == kind) return n;
+  return "flow";
+}
+
 RoundingMode parse_rounding(const toml::table& t, TomlChecker& check) {
   auto r = check.string(t, "rounding", false, "a line").value_or("half-up");
   if (r == "half-up") return RoundingMode::HalfUp;
@@ -391,14 +409,8 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   out->id = check.string(*root, "id", true, "a layout").value_or("");
   out->title = check.string(*root, "title", true, "a layout").value_or("");
   auto kind = check.string(*root, "kind", true, "a layout").value_or("flow");
-  if (kind == "flow")
-    out->kind = StatementKind::Flow;
-  else if (kind == "balance")
-    out->kind = StatementKind::Balance;
-  else if (kind == "cash-flow")
-    out->kind = StatementKind::CashFlow;
-  else if (kind == "table")
-    out->kind = StatementKind::Table;
+  if (auto k = kind_named(kind))
+    out->kind = *k;
   else
     check.error(*root->get("kind"), "unknown layout kind '" + kind + "'", "flow, balance, cash-flow or table");
   out->subtitle = check.strings(*root, "subtitle", false, "a layout");
@@ -455,24 +467,6 @@ bool parse_layout(const std::string& text, const std::string& path, StatementLay
   out->notes = check.strings(*root, "notes", false, "a layout");
   return check.ok();
 }
-
-namespace {
-
-const char* kind_name(StatementKind k) {
-  switch (k) {
-    case StatementKind::Flow:
-      return "flow";
-    case StatementKind::Balance:
-      return "balance";
-    case StatementKind::CashFlow:
-      return "cash-flow";
-    case StatementKind::Table:
-      return "table";
-  }
-  return "flow";
-}
-
-}  // namespace
 
 void copy_lines_from(const std::vector<StatementLayout*>& layouts, std::vector<Diagnostic>* errors) {
   std::string ids;  // for messages: the layouts that have lines of their own

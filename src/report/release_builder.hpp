@@ -158,9 +158,9 @@ class ReleaseBuilder {
   void single_change(const Placeholder& p, const Subject& s, Prose* out);
 
   // The year-ago period and prior quarter of a placeholder's (shifted) period.
-  // The second comparison period of compare and trend (`and=`, default
-  // prior-quarter); an error when it is `first` again.
-  std::optional<Period> and_period(const Placeholder& p, const Subject& s, const Period& first);
+  // The two comparison periods of compare and trend (`vs=`, default
+  // year-ago; `and=`, default prior-quarter); an error when they are one.
+  std::optional<std::pair<Period, Period>> two_periods(const Placeholder& p, const Subject& s);
 
   // "an increase of 18.2% compared to 1Q01 but a decrease of 18.7% compared to 4Q01"
   void compare(const Placeholder& p, const Subject& s, Prose* out);

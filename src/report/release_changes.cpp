@@ -100,47 +100,48 @@ void ReleaseBuilder::single_change(const Placeholder& p, const Subject& s, Prose
   change_phrase(p, *c, now, out);
 }
 
-std::optional<Period> ReleaseBuilder::and_period(const Placeholder& p, const Subject& s, const Period& first) {
+std::optional<std::pair<Period, Period>> ReleaseBuilder::two_periods(const Placeholder& p, const Subject& s) {
+  auto first = vs(p, "year-ago", s);
+  if (!first) return std::nullopt;
   const PlaceholderOption* o = p.option("and");
   auto second = period_of(o ? o->value : "prior-quarter", s.period, o ? o->where : p.where);
-  if (second && *second == first) {
+  if (!second) return std::nullopt;
+  if (*second == *first) {
     const FiscalCalendar& cal = in_.book.settings.calendar;
     error(o ? o->where : p.where,
-          "'" + p.directive + "' would compare " + cal.name(s.period) + " with " + cal.name(first) + " twice",
+          "'" + p.directive + "' would compare " + cal.name(s.period) + " with " + cal.name(*first) + " twice",
           "vs= and and= naming two different periods (default: vs=year-ago and=prior-quarter)", DiagnosticKind::Period);
     return std::nullopt;
   }
-  return second;
+  return std::make_pair(*first, *second);
 }
 
 void ReleaseBuilder::compare(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
-  auto first = vs(p, "year-ago", s);
-  if (!first) return;
-  auto second = and_period(p, s, *first);
-  if (!second) return;
+  auto periods = two_periods(p, s);
+  if (!periods) return;
+  const auto& [first, second] = *periods;
   Figure now;
-  auto a = change_against(p, s, *first, &now);
-  auto b = change_against(p, s, *second);
+  auto a = change_against(p, s, first, &now);
+  auto b = change_against(p, s, second);
   if (!a || !b) return;
   if (!now.has_value()) return out->add("no comparable figures");
   change_phrase(p, *a, now, out);
   // "and" unless two measured changes go different ways.
   std::string joint = a->available && b->available ? connective(*a, *b) : "and";
-  out->add(" compared to " + cal.name(*first) + " " + joint + " ");
+  out->add(" compared to " + cal.name(first) + " " + joint + " ");
   change_phrase(p, *b, now, out);
-  out->add(" compared to " + cal.name(*second));
+  out->add(" compared to " + cal.name(second));
 }
 
 void ReleaseBuilder::trend(const Placeholder& p, const Subject& s, Prose* out) {
   const FiscalCalendar& cal = in_.book.settings.calendar;
-  auto base = vs(p, "year-ago", s);
-  if (!base) return;
-  auto other = and_period(p, s, *base);
-  if (!other) return;
+  auto periods = two_periods(p, s);
+  if (!periods) return;
+  const auto& [base, other] = *periods;
   Figure now, first, second;
-  auto c = change_against(p, s, *base, &now);
-  if (!c || !value(*s.expr, *base, &first) || !value(*s.expr, *other, &second)) return;
+  auto c = change_against(p, s, base, &now);
+  if (!c || !value(*s.expr, base, &first) || !value(*s.expr, other, &second)) return;
   const PlaceholderOption* up = p.option("up");
   const PlaceholderOption* down = p.option("down");
   std::string verb = change_verb(*c, up ? up->value : "increased", down ? down->value : "decreased");
@@ -148,10 +149,10 @@ void ReleaseBuilder::trend(const Placeholder& p, const Subject& s, Prose* out) {
   out->add(c->direction == Direction::Flat ? verb + " at " : verb + " to ");
   out->add(shown(now, p, source(*s.expr, s.period, now)));
   out->add(" in " + cal.name(s.period) + " compared to ");
-  out->add(shown(first, p, source(*s.expr, *base, first)));
-  out->add(" in " + cal.name(*base) + " and ");
-  out->add(shown(second, p, source(*s.expr, *other, second)));
-  out->add(" in " + cal.name(*other));
+  out->add(shown(first, p, source(*s.expr, base, first)));
+  out->add(" in " + cal.name(base) + " and ");
+  out->add(shown(second, p, source(*s.expr, other, second)));
+  out->add(" in " + cal.name(other));
 }
 
 void ReleaseBuilder::sign_trend(const Placeholder& p, const Subject& s, Prose* out) {
