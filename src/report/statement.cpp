@@ -221,17 +221,9 @@ class StatementBuilder {
   void missing_shares(std::string message, std::string expected, const SourceRef* where = nullptr) {
     if (shares_reported_) return;
     shares_reported_ = true;
-    Diagnostic d;
-    d.kind = DiagnosticKind::Shares;
-    d.file = s_.directory + "/book.toml";
-    if (where) {
-      d.file = where->file;
-      d.line = where->line;
-      d.column = where->column;
-    }
-    d.message = std::move(message);
-    d.expected = std::move(expected);
-    errors_->push_back(std::move(d));
+    SourceRef book{s_.directory + "/book.toml", 0, 0};  // the book as a whole when no table is at fault
+    errors_->push_back(
+        diagnostic_at(where ? *where : book, std::move(message), std::move(expected), DiagnosticKind::Shares));
   }
 
   std::optional<Row> make_row(std::size_t i) {
